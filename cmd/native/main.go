@@ -1,0 +1,44 @@
+// Command descent is Descent's native program. "descent run" trains without
+// a window and prints the result; see "descent help".
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(realMain(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// realMain runs the command line and returns the exit status: 0 on success,
+// 1 when a run stopped early (diverged or non-finite), 2 for bad input.
+func realMain(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	switch args[0] {
+	case "run":
+		return runCommand(args[1:], stdout, stderr)
+	case "help", "-h", "--help", "-help":
+		usage(stdout)
+		return 0
+	}
+	fmt.Fprintf(stderr, "descent: unknown command %q (want run or help)\n", args[0])
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `Descent, a gradient-descent playground.
+
+usage:
+  descent run [flags]    train without a window and print the result
+  descent help           show this text
+
+"descent run -h" lists the run flags. With no flags, descent run is the
+classic example: linear regression on five points, plain gradient descent,
+learning rate 0.01, 1000 epochs.
+`)
+}

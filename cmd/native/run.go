@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/descent-playground/descent/compute"
+)
+
+// runCommand is "descent run": it builds a Config from --config and the
+// flags, trains without a window and prints the result.
+func runCommand(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("descent run", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var given []setting
+	registerConfigFlags(fs, &given)
+	configPath := fs.String("config", "", "JSON file with a Config; flags override it")
+	format := fs.String("format", "text", "output: text|json|csv")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stdout, "usage: descent run [flags]")
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+			return 0
+		}
+		fmt.Fprintf(stderr, "descent run: %v\n", err)
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "descent run: unexpected argument %q (flags start with --)\n", fs.Arg(0))
+		return 2
+	}
+	if *format != "text" && *format != "json" && *format != "csv" {
+		fmt.Fprintf(stderr, "descent run: --format %q: want text, json or csv\n", *format)
+		return 2
+	}
+	var cfg compute.Config
+	if *configPath != "" {
+		if err := readConfig(*configPath, &cfg); err != nil {
+			fmt.Fprintf(stderr, "descent run: --config %s: %v\n", *configPath, err)
+			return 2
+		}
+	}
+	if err := applySettings(&cfg, given); err != nil {
+		fmt.Fprintf(stderr, "descent run: %v\n", err)
+		return 2
+	}
+	run, err := cfg.Build(nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "descent run: %s\n", flagSpelling(err))
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	reason := run.Execute(ctx)
+	switch *format {
+	case "json":
+		err = writeJSON(stdout, run, reason)
+	case "csv":
+		err = writeCSV(stdout, run)
+	default:
+		err = writeText(stdout, run)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "descent run: %v\n", err)
+		return 1
+	}
+	if reason != compute.Finished {
+		tr := run.Trainer
+		fmt.Fprintf(stderr, "descent run: stopped after %d steps (%d epochs): %s\n", tr.Steps(), tr.Epochs(), reason)
+		return 1
+	}
+	return 0
+}
+
+// readConfig decodes a JSON Config, refusing unknown fields.
+func readConfig(path string, cfg *compute.Config) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(cfg); err != nil {
+		return err
+	}
+	return nil
+}
+
+// flagSpelling rewrites a config field error in the command line's terms.
+func flagSpelling(err error) string {
+	var fe *compute.FieldError
+	if errors.As(err, &fe) && fe.Value == nil {
+		return fmt.Sprintf("--%s: %s", strings.ReplaceAll(fe.Field, "_", "-"), fe.Allowed)
+	}
+	if errors.As(err, &fe) {
+		return fmt.Sprintf("--%s %v: %s", strings.ReplaceAll(fe.Field, "_", "-"), fe.Value, fe.Allowed)
+	}
+	return err.Error()
+}

@@ -1,0 +1,82 @@
+package compute
+
+import "math"
+
+// Adam is torch.optim.Adam and, with Decoupled set, torch.optim.AdamW. With
+// gradient g at step t (from 1),
+//
+//	Adam:  g ← g + λθ               AdamW: θ ← θ(1 - ηλ)
+//	m ← β₁m + (1-β₁)g
+//	v ← β₂v + (1-β₂)g²
+//	v̂ ← max(v̂, v) if AMSGrad, else v̂ = v
+//	θ ← θ - (η/(1-β₁ᵗ)) m / (√v̂/√(1-β₂ᵗ) + ε)
+type Adam struct {
+	// Rate is η (default 0.001).
+	Rate float64
+	// Beta1 and Beta2 are the moment decay rates (defaults 0.9, 0.999).
+	Beta1, Beta2 float64
+	// Eps is ε (default 1e-8).
+	Eps float64
+	// WeightDecay is λ (Adam default 0, AdamW default 0.01).
+	WeightDecay float64
+	// AMSGrad keeps the running maximum of v (default false).
+	AMSGrad bool
+	// Decoupled applies weight decay to the parameters directly, as AdamW.
+	Decoupled bool
+
+	step          int
+	m, v, maxSqrs []float64
+}
+
+var _ Optimizer = (*Adam)(nil)
+
+// NewAdam returns Adam with PyTorch's defaults.
+func NewAdam() *Adam { return &Adam{Rate: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8} }
+
+// NewAdamW returns AdamW with PyTorch's defaults.
+func NewAdamW() *Adam {
+	o := NewAdam()
+	o.WeightDecay, o.Decoupled = 0.01, true
+	return o
+}
+
+// Step applies one Adam (or AdamW) update.
+func (o *Adam) Step(params, grad []float64) {
+	checkLens(params, grad)
+	n := len(params)
+	if o.m == nil {
+		o.m, o.v, o.maxSqrs = make([]float64, n), make([]float64, n), make([]float64, n)
+	}
+	o.step++
+	t := float64(o.step)
+	stepSize := o.Rate / (1 - math.Pow(o.Beta1, t))
+	bc2 := math.Sqrt(1 - math.Pow(o.Beta2, t))
+	for i, g := range grad {
+		if o.Decoupled {
+			params[i] *= 1 - o.Rate*o.WeightDecay
+		} else if o.WeightDecay != 0 {
+			g += o.WeightDecay * params[i]
+		}
+		o.m[i] = o.m[i]*o.Beta1 + (1-o.Beta1)*g
+		o.v[i] = o.v[i]*o.Beta2 + (1-o.Beta2)*g*g
+		v := o.v[i]
+		if o.AMSGrad {
+			o.maxSqrs[i] = max(o.maxSqrs[i], v)
+			v = o.maxSqrs[i]
+		}
+		denom := math.Sqrt(v)/bc2 + o.Eps
+		params[i] += -stepSize * o.m[i] / denom
+	}
+}
+
+// Velocity returns the first moment m, or nil before the first step.
+func (o *Adam) Velocity() []float64 { return o.m }
+
+// Reset forgets the moments and the step count.
+func (o *Adam) Reset() { o.m, o.v, o.maxSqrs, o.step = nil, nil, nil, 0 }
+
+// LR returns η.
+func (o *Adam) LR() float64 { return o.Rate }
+
+// SetLR sets η.
+func (o *Adam) SetLR(lr float64) { o.Rate = lr }

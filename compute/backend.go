@@ -1,0 +1,42 @@
+package compute
+
+// Backend runs the heavy loops: the full-data gradient and loss of a
+// DataModel, and a loss grid over two parameters. CPU is the reference;
+// other backends must agree with it within their stated tolerance.
+type Backend interface {
+	// Name identifies the backend ("cpu", "gpu").
+	Name() string
+	// Gradient writes the mean gradient of m over all its samples at x into
+	// grad and, when withLoss, returns the mean loss (otherwise 0).
+	Gradient(grad []float64, m DataModel, x []float64, withLoss bool) float64
+	// Loss returns the mean loss of m over all its samples at x.
+	Loss(m DataModel, x []float64) float64
+	// LossGrid fills dst, of length g.Cols·g.Rows, with f at every point of
+	// the grid.
+	LossGrid(dst []float64, f Objective, g Grid) error
+}
+
+// Grid is a rectangular lattice over two of an objective's parameters, the
+// others held at Base. Point (c, r) has parameter X at XMin + c·(XMax-XMin)/(Cols-1)
+// and parameter Y at YMin + r·(YMax-YMin)/(Rows-1); it is stored at index
+// r·Cols + c, so row 0 is the bottom (YMin) edge.
+type Grid struct {
+	// X and Y are the indices of the two varied parameters.
+	X, Y int
+	// Base holds the other parameters; nil means all zero.
+	Base                   []float64
+	XMin, XMax, YMin, YMax float64
+	Cols, Rows             int
+}
+
+// At returns the two varied parameters at grid point (c, r).
+func (g Grid) At(c, r int) (x, y float64) {
+	return lerpStep(g.XMin, g.XMax, c, g.Cols), lerpStep(g.YMin, g.YMax, r, g.Rows)
+}
+
+func lerpStep(lo, hi float64, i, n int) float64 {
+	if n < 2 {
+		return lo
+	}
+	return lo + float64(i)*(hi-lo)/float64(n-1)
+}

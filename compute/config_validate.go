@@ -1,0 +1,230 @@
+package compute
+
+import (
+	"maps"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// FieldError is a Config field whose value is not allowed. Field is the JSON
+// name; the command line spells it with dashes.
+type FieldError struct {
+	Field   string
+	Value   any
+	Allowed string
+}
+
+func (e *FieldError) Error() string {
+	if e.Value == nil {
+		return fmt.Sprintf("config: %s: %s", e.Field, e.Allowed)
+	}
+	return fmt.Sprintf("config: %s = %v: %s", e.Field, e.Value, e.Allowed)
+}
+
+func fieldErr(field string, v any, format string, args ...any) error {
+	return &FieldError{Field: field, Value: v, Allowed: fmt.Sprintf(format, args...)}
+}
+
+func oneOf(field, v string, allowed []string) error {
+	if slices.Contains(allowed, v) {
+		return nil
+	}
+	return fieldErr(field, fmt.Sprintf("%q", v), "want one of %s", strings.Join(allowed, ", "))
+}
+
+// hyperUsers says which optimizers use each optional hyperparameter.
+var hyperUsers = map[string][]string{
+	"momentum":            {"sgd", "momentum", "nesterov", "rmsprop"},
+	"dampening":           {"sgd", "momentum"},
+	"alpha":               {"rmsprop"},
+	"beta1":               {"adam", "adamw"},
+	"beta2":               {"adam", "adamw"},
+	"eps":                 {"adagrad", "rmsprop", "adam", "adamw"},
+	"lr_decay":            {"adagrad"},
+	"initial_accumulator": {"adagrad"},
+	"centered":            {"rmsprop"},
+	"amsgrad":             {"adam", "adamw"},
+}
+
+// Validate checks every field of a Config that has had its defaults filled
+// in and returns the first problem as a *FieldError.
+func (c Config) Validate() error {
+	if err := oneOf("model", c.Model, ModelNames); err != nil {
+		return err
+	}
+	if err := c.validateData(); err != nil {
+		return err
+	}
+	if err := c.validateOptimizer(); err != nil {
+		return err
+	}
+	if err := c.validateSchedule(); err != nil {
+		return err
+	}
+	if err := oneOf("variant", c.Variant, VariantNames); err != nil {
+		return err
+	}
+	switch {
+	case c.BatchSize < 0:
+		return fieldErr("batch_size", c.BatchSize, "want ≥ 1")
+	case c.BatchSize > 0 && c.Variant != string(MiniBatch):
+		return fieldErr("batch_size", c.BatchSize, "only the minibatch variant takes a batch size")
+	case c.Steps < 0:
+		return fieldErr("steps", c.Steps, "want ≥ 1")
+	case c.Epochs < 0:
+		return fieldErr("epochs", c.Epochs, "want ≥ 1")
+	case c.Steps > 0 && c.Epochs > 0:
+		return fieldErr("steps", c.Steps, "give steps or epochs, not both")
+	case c.L1 < 0 || !finite(c.L1):
+		return fieldErr("l1", c.L1, "want a finite number ≥ 0")
+	case c.L2 < 0 || !finite(c.L2):
+		return fieldErr("l2", c.L2, "want a finite number ≥ 0")
+	}
+	for i, v := range c.Start {
+		if !finite(v) {
+			return fieldErr("start", c.Start, "coordinate %d is not a finite number", i+1)
+		}
+	}
+	return nil
+}
+
+func (c Config) validateData() error {
+	if c.Model == "surface" {
+		if _, err := SurfaceByName(c.Surface); err != nil {
+			return fieldErr("surface", fmt.Sprintf("%q", c.Surface), "want one of %s", strings.Join(SurfaceNames(), ", "))
+		}
+		if c.Variant != "" && c.Variant != string(Batch) {
+			return fieldErr("variant", c.Variant, "a surface has no data: only batch applies")
+		}
+		return nil
+	}
+	if c.Surface != "" {
+		return fieldErr("surface", c.Surface, "only the surface model takes a surface")
+	}
+	switch c.Data {
+	case "seed":
+	case "linear", "blobs":
+		if c.N < 1 || c.N > 100_000_000 {
+			return fieldErr("n", c.N, "want 1 ≤ n ≤ 100000000")
+		}
+		if c.Features < 0 || c.Features > 64 {
+			return fieldErr("features", c.Features, "want 1 ≤ features ≤ 64")
+		}
+		if c.Data == "blobs" && c.Features > 2 {
+			return fieldErr("features", c.Features, "blobs data has 2 features")
+		}
+		if c.Noise != nil && (*c.Noise < 0 || !finite(*c.Noise)) {
+			return fieldErr("noise", *c.Noise, "want a finite number ≥ 0")
+		}
+	case "":
+		return fieldErr("data", `""`, "want seed, linear, blobs or a CSV file path")
+	default:
+		if !strings.HasSuffix(strings.ToLower(c.Data), ".csv") {
+			return fieldErr("data", fmt.Sprintf("%q", c.Data), "want seed, linear, blobs or a path ending in .csv")
+		}
+	}
+	return nil
+}
+
+func (c Config) validateOptimizer() error {
+	if err := oneOf("optimizer", c.Optimizer, OptimizerNames); err != nil {
+		return err
+	}
+	set := map[string]bool{
+		"momentum": c.Momentum != nil, "dampening": c.Dampening != nil, "alpha": c.Alpha != nil,
+		"beta1": c.Beta1 != nil, "beta2": c.Beta2 != nil, "eps": c.Eps != nil, "lr_decay": c.LRDecay != nil,
+		"initial_accumulator": c.InitialAccumulator != nil, "centered": c.Centered, "amsgrad": c.AMSGrad,
+	}
+	for _, name := range slices.Sorted(maps.Keys(set)) {
+		if set[name] && !slices.Contains(hyperUsers[name], c.Optimizer) {
+			return fieldErr(name, nil, "optimizer %s does not use it (used by %s)", c.Optimizer, strings.Join(hyperUsers[name], ", "))
+		}
+	}
+	lr := value(c.LR, 0)
+	checks := []struct {
+		name   string
+		p      *float64
+		lo, hi float64
+		loOpen bool
+		hiOpen bool
+	}{
+		{"lr", &lr, 0, math.Inf(1), true, true},
+		{"momentum", c.Momentum, 0, math.Inf(1), false, true},
+		{"dampening", c.Dampening, 0, 1, false, false},
+		{"alpha", c.Alpha, 0, 1, false, false},
+		{"beta1", c.Beta1, 0, 1, false, true},
+		{"beta2", c.Beta2, 0, 1, false, true},
+		{"eps", c.Eps, 0, math.Inf(1), false, true},
+		{"weight_decay", c.WeightDecay, 0, math.Inf(1), false, true},
+		{"lr_decay", c.LRDecay, 0, math.Inf(1), false, true},
+		{"initial_accumulator", c.InitialAccumulator, 0, math.Inf(1), false, true},
+	}
+	for _, ch := range checks {
+		if ch.p == nil {
+			continue
+		}
+		v := *ch.p
+		if !finite(v) || v < ch.lo || (ch.loOpen && v == ch.lo) || v > ch.hi || (ch.hiOpen && v == ch.hi) {
+			return fieldErr(ch.name, v, "want %s", interval(ch.lo, ch.hi, ch.loOpen, ch.hiOpen))
+		}
+	}
+	if c.Optimizer == "nesterov" && value(c.Momentum, 0.9) == 0 {
+		return fieldErr("momentum", 0, "nesterov needs momentum > 0")
+	}
+	if c.Optimizer == "nesterov" && value(c.Dampening, 0) != 0 {
+		return fieldErr("dampening", *c.Dampening, "nesterov needs dampening 0")
+	}
+	return nil
+}
+
+func (c Config) validateSchedule() error {
+	if err := oneOf("schedule", c.Schedule, ScheduleNames); err != nil {
+		return err
+	}
+	gamma := value(c.Gamma, 0.5)
+	switch c.Schedule {
+	case "step":
+		if c.StepSize < 0 {
+			return fieldErr("step_size", c.StepSize, "want ≥ 1")
+		}
+		fallthrough
+	case "exponential":
+		if !(gamma > 0 && gamma <= 1) {
+			return fieldErr("gamma", gamma, "want 0 < gamma ≤ 1")
+		}
+	case "inverse-time":
+		if c.Decay < 0 || !finite(c.Decay) {
+			return fieldErr("decay", c.Decay, "want a finite number ≥ 0")
+		}
+	case "cosine":
+		if c.TMax < 0 {
+			return fieldErr("t_max", c.TMax, "want ≥ 1")
+		}
+		if c.EtaMin < 0 || !finite(c.EtaMin) {
+			return fieldErr("eta_min", c.EtaMin, "want a finite number ≥ 0")
+		}
+	}
+	return nil
+}
+
+func interval(lo, hi float64, loOpen, hiOpen bool) string {
+	left := "≤"
+	if loOpen {
+		left = "<"
+	}
+	if math.IsInf(hi, 1) {
+		if loOpen {
+			return fmt.Sprintf("a number > %g", lo)
+		}
+		return fmt.Sprintf("a number ≥ %g", lo)
+	}
+	right := "≤"
+	if hiOpen {
+		right = "<"
+	}
+	return fmt.Sprintf("%g %s value %s %g", lo, left, right, hi)
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

@@ -1,0 +1,138 @@
+package compute
+
+import (
+	"fmt"
+	"sync"
+)
+
+// minPartSamples is the smallest number of samples worth handing to another
+// core: below it the hand-off costs more than the loop.
+const minPartSamples = 1 << 15
+
+// CPU is the reference backend. Full-data gradients are one fused pass over
+// the data, split across cores for large N, and allocate nothing once warm.
+// Loss grids of linear regression use the model's centred sufficient
+// statistics (O(1) per cell for one feature); other objectives are evaluated
+// point by point in parallel over rows. A CPU may be used by one goroutine
+// at a time.
+type CPU struct {
+	mu   sync.Mutex
+	wg   sync.WaitGroup
+	grad gradTask
+}
+
+var _ Backend = (*CPU)(nil)
+
+// NewCPU returns a CPU backend.
+func NewCPU() *CPU { return &CPU{} }
+
+// Name returns "cpu".
+func (*CPU) Name() string { return "cpu" }
+
+// gradTask accumulates per-part gradients and losses into scratch rows.
+type gradTask struct {
+	m        DataModel
+	x        []float64
+	withLoss bool
+	partial  [][]float64
+	loss     []float64
+}
+
+func (t *gradTask) runPart(part, lo, hi int) {
+	g := t.partial[part]
+	clear(g)
+	t.loss[part] = t.m.AddGradRange(g, t.x, lo, hi, t.withLoss)
+}
+
+// Gradient writes the mean gradient of m at x into grad.
+func (c *CPU) Gradient(grad []float64, m DataModel, x []float64, withLoss bool) float64 {
+	checkDims(grad, x, m.Dim())
+	n := m.Len()
+	parts := workers.parts(n, minPartSamples)
+	var loss float64
+	clear(grad)
+	if parts == 1 {
+		loss = m.AddGradRange(grad, x, 0, n, withLoss)
+	} else {
+		c.mu.Lock()
+		t := &c.grad
+		t.m, t.x, t.withLoss = m, x, withLoss
+		if len(t.partial) < parts || len(t.partial[0]) != len(x) {
+			t.partial = make([][]float64, workers.size)
+			for i := range t.partial {
+				t.partial[i] = make([]float64, len(x))
+			}
+			t.loss = make([]float64, workers.size)
+		}
+		workers.run(t, n, parts, &c.wg)
+		for p := range parts {
+			for i, v := range t.partial[p] {
+				grad[i] += v
+			}
+			loss += t.loss[p]
+		}
+		t.m, t.x = nil, nil
+		c.mu.Unlock()
+	}
+	inv := 1 / float64(n)
+	scale(grad, inv)
+	return loss * inv
+}
+
+// Loss returns the mean loss of m at x.
+func (c *CPU) Loss(m DataModel, x []float64) float64 {
+	return m.LossRange(x, 0, m.Len()) / float64(m.Len())
+}
+
+// gridTask evaluates an objective over rows of a grid.
+type gridTask struct {
+	dst []float64
+	f   Objective
+	g   Grid
+	// point holds one parameter vector per part.
+	point [][]float64
+}
+
+func (t *gridTask) runPart(part, lo, hi int) {
+	p := t.point[part]
+	for r := lo; r < hi; r++ {
+		for c := range t.g.Cols {
+			p[t.g.X], p[t.g.Y] = t.g.At(c, r)
+			t.dst[r*t.g.Cols+c] = t.f.Func(p)
+		}
+	}
+}
+
+// LossGrid fills dst with f over the grid.
+func (c *CPU) LossGrid(dst []float64, f Objective, g Grid) error {
+	if err := checkGrid(dst, f, g); err != nil {
+		return err
+	}
+	if lr, ok := f.(*LinearRegression); ok {
+		lr.statistics().fillGrid(dst, g)
+		return nil
+	}
+	parts := workers.parts(g.Rows, 1)
+	t := &gridTask{dst: dst, f: f, g: g, point: make([][]float64, parts)}
+	for i := range t.point {
+		t.point[i] = make([]float64, f.Dim())
+		copy(t.point[i], g.Base)
+	}
+	workers.run(t, g.Rows, parts, &sync.WaitGroup{})
+	return nil
+}
+
+func checkGrid(dst []float64, f Objective, g Grid) error {
+	dim := f.Dim()
+	switch {
+	case g.Cols < 1 || g.Rows < 1:
+		return fmt.Errorf("grid: %d×%d, want at least 1×1", g.Cols, g.Rows)
+	case len(dst) != g.Cols*g.Rows:
+		return fmt.Errorf("grid: dst has %d cells, want %d×%d", len(dst), g.Cols, g.Rows)
+	case g.X < 0 || g.X >= dim || g.Y < 0 || g.Y >= dim || g.X == g.Y:
+		return fmt.Errorf("grid: parameters %d and %d, want two different ones in 0..%d", g.X, g.Y, dim-1)
+	case g.Base != nil && len(g.Base) != dim:
+		return fmt.Errorf("grid: base has %d parameters, want %d", len(g.Base), dim)
+	}
+	return nil
+}

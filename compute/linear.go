@@ -1,0 +1,197 @@
+package compute
+
+import "sync"
+
+// LinearRegression is least squares on a Dataset: with parameters
+// θ = (w₁, …, w_D, b) the prediction is ŷᵢ = w·xᵢ + b and the loss is the
+// mean squared error L = (1/N) Σ (ŷᵢ - yᵢ)², whose gradient is
+// ∂L/∂wⱼ = (2/N) Σ rᵢ xᵢⱼ and ∂L/∂b = (2/N) Σ rᵢ with rᵢ = ŷᵢ - yᵢ.
+type LinearRegression struct {
+	Data *Dataset
+
+	statsOnce sync.Once
+	stats     *linearStats
+}
+
+// NewLinearRegression returns least squares on d. The data must not change
+// afterwards: loss grids cache statistics of it.
+func NewLinearRegression(d *Dataset) *LinearRegression { return &LinearRegression{Data: d} }
+
+var _ DataModel = (*LinearRegression)(nil)
+
+// Dim returns the number of features plus one for the intercept.
+func (m *LinearRegression) Dim() int { return m.Data.Features() + 1 }
+
+// Len returns the number of samples.
+func (m *LinearRegression) Len() int { return m.Data.Len() }
+
+// Func returns the mean squared error over the whole data set.
+func (m *LinearRegression) Func(x []float64) float64 {
+	if len(x) != m.Dim() {
+		panic("compute: parameter length does not match the model's dimension")
+	}
+	return m.LossRange(x, 0, m.Len()) / float64(m.Len())
+}
+
+// Grad writes the gradient of the mean squared error into grad.
+func (m *LinearRegression) Grad(grad, x []float64) {
+	checkDims(grad, x, m.Dim())
+	clear(grad)
+	m.AddGradRange(grad, x, 0, m.Len(), false)
+	scale(grad, 1/float64(m.Len()))
+}
+
+// LossRange returns Σ (ŷᵢ - yᵢ)² over lo ≤ i < hi.
+func (m *LinearRegression) LossRange(x []float64, lo, hi int) float64 {
+	d := m.Data
+	if len(d.X) == 1 {
+		w, b := x[0], x[1]
+		xs, ys := d.X[0][lo:hi], d.Y[lo:hi]
+		var s0, s1 float64
+		i := 0
+		for ; i+1 < len(ys); i += 2 {
+			r0 := w*xs[i] + b - ys[i]
+			r1 := w*xs[i+1] + b - ys[i+1]
+			s0 += r0 * r0
+			s1 += r1 * r1
+		}
+		if i < len(ys) {
+			r := w*xs[i] + b - ys[i]
+			s0 += r * r
+		}
+		return s0 + s1
+	}
+	var s float64
+	for i := lo; i < hi; i++ {
+		r := m.residual(x, i)
+		s += r * r
+	}
+	return s
+}
+
+// AddGradRange adds Σ ∇(ŷᵢ - yᵢ)² over lo ≤ i < hi to grad and, when
+// withLoss, returns the loss sum. One feature takes a fused, unrolled loop
+// with several accumulators.
+func (m *LinearRegression) AddGradRange(grad, x []float64, lo, hi int, withLoss bool) float64 {
+	d := m.Data
+	if len(d.X) == 1 {
+		gw, gb, loss := linearGrad1(d.X[0][lo:hi], d.Y[lo:hi], x[0], x[1], withLoss)
+		grad[0] += gw
+		grad[1] += gb
+		return loss
+	}
+	var loss float64
+	last := len(x) - 1
+	for i := lo; i < hi; i++ {
+		r := m.residual(x, i)
+		for j, col := range d.X {
+			grad[j] += 2 * r * col[i]
+		}
+		grad[last] += 2 * r
+		loss += r * r
+	}
+	return loss
+}
+
+// AddGradIndices adds Σ ∇(ŷᵢ - yᵢ)² over the samples in idx to grad and
+// returns their loss sum.
+func (m *LinearRegression) AddGradIndices(grad, x []float64, idx []int) float64 {
+	d := m.Data
+	var loss float64
+	if len(d.X) == 1 {
+		w, b := x[0], x[1]
+		xs, ys := d.X[0], d.Y
+		var gw, gb float64
+		for _, i := range idx {
+			r := w*xs[i] + b - ys[i]
+			gw += r * xs[i]
+			gb += r
+			loss += r * r
+		}
+		grad[0] += 2 * gw
+		grad[1] += 2 * gb
+		return loss
+	}
+	last := len(x) - 1
+	for _, i := range idx {
+		r := m.residual(x, i)
+		for j, col := range d.X {
+			grad[j] += 2 * r * col[i]
+		}
+		grad[last] += 2 * r
+		loss += r * r
+	}
+	return loss
+}
+
+// residual returns ŷᵢ - yᵢ.
+func (m *LinearRegression) residual(x []float64, i int) float64 {
+	d := m.Data
+	p := x[len(x)-1]
+	for j, col := range d.X {
+		p += x[j] * col[i]
+	}
+	return p - d.Y[i]
+}
+
+// linearGrad1 returns Σ 2rᵢxᵢ, Σ 2rᵢ and (when withLoss) Σ rᵢ² for one
+// feature, with four independent accumulators per sum so that the loop is
+// limited by memory, not by the latency of the additions.
+func linearGrad1(xs, ys []float64, w, b float64, withLoss bool) (gw, gb, loss float64) {
+	ys = ys[:len(xs)]
+	var w0, w1, w2, w3, b0, b1, b2, b3 float64
+	i := 0
+	if withLoss {
+		var l0, l1, l2, l3 float64
+		for ; i+3 < len(xs); i += 4 {
+			r0 := w*xs[i] + b - ys[i]
+			r1 := w*xs[i+1] + b - ys[i+1]
+			r2 := w*xs[i+2] + b - ys[i+2]
+			r3 := w*xs[i+3] + b - ys[i+3]
+			w0 += r0 * xs[i]
+			w1 += r1 * xs[i+1]
+			w2 += r2 * xs[i+2]
+			w3 += r3 * xs[i+3]
+			b0 += r0
+			b1 += r1
+			b2 += r2
+			b3 += r3
+			l0 += r0 * r0
+			l1 += r1 * r1
+			l2 += r2 * r2
+			l3 += r3 * r3
+		}
+		loss = (l0 + l1) + (l2 + l3)
+	} else {
+		for ; i+3 < len(xs); i += 4 {
+			r0 := w*xs[i] + b - ys[i]
+			r1 := w*xs[i+1] + b - ys[i+1]
+			r2 := w*xs[i+2] + b - ys[i+2]
+			r3 := w*xs[i+3] + b - ys[i+3]
+			w0 += r0 * xs[i]
+			w1 += r1 * xs[i+1]
+			w2 += r2 * xs[i+2]
+			w3 += r3 * xs[i+3]
+			b0 += r0
+			b1 += r1
+			b2 += r2
+			b3 += r3
+		}
+	}
+	for ; i < len(xs); i++ {
+		r := w*xs[i] + b - ys[i]
+		w0 += r * xs[i]
+		b0 += r
+		if withLoss {
+			loss += r * r
+		}
+	}
+	return 2 * ((w0 + w1) + (w2 + w3)), 2 * ((b0 + b1) + (b2 + b3)), loss
+}
+
+// scale multiplies every element of v by s.
+func scale(v []float64, s float64) {
+	for i := range v {
+		v[i] *= s
+	}
+}

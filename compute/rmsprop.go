@@ -1,0 +1,80 @@
+package compute
+
+import "math"
+
+// RMSprop is torch.optim.RMSprop. With gradient g,
+//
+//	g ← g + λθ
+//	v ← αv + (1-α)g²
+//	m̄ ← αm̄ + (1-α)g and a = √(v - m̄²) + ε   if centered
+//	a = √v + ε                               otherwise
+//	b ← μb + g/a and θ ← θ - ηb              if momentum μ > 0
+//	θ ← θ - η g/a                            otherwise
+type RMSprop struct {
+	// Rate is η (PyTorch default 0.01).
+	Rate float64
+	// Alpha is the smoothing constant α (default 0.99).
+	Alpha float64
+	// Eps is ε (default 1e-8).
+	Eps float64
+	// WeightDecay is λ (default 0).
+	WeightDecay float64
+	// Momentum is μ (default 0).
+	Momentum float64
+	// Centered normalizes by an estimate of the variance instead of the
+	// second moment (default false).
+	Centered bool
+
+	sq, avg, buf []float64
+}
+
+var _ Optimizer = (*RMSprop)(nil)
+
+// NewRMSprop returns RMSprop with PyTorch's defaults.
+func NewRMSprop() *RMSprop { return &RMSprop{Rate: 0.01, Alpha: 0.99, Eps: 1e-8} }
+
+// Step applies one RMSprop update.
+func (o *RMSprop) Step(params, grad []float64) {
+	checkLens(params, grad)
+	n := len(params)
+	if o.sq == nil {
+		o.sq, o.avg, o.buf = make([]float64, n), make([]float64, n), make([]float64, n)
+	}
+	for i, g := range grad {
+		if o.WeightDecay != 0 {
+			g += o.WeightDecay * params[i]
+		}
+		o.sq[i] = o.sq[i]*o.Alpha + (1-o.Alpha)*g*g
+		var a float64
+		if o.Centered {
+			o.avg[i] = o.avg[i]*o.Alpha + (1-o.Alpha)*g
+			a = math.Sqrt(o.sq[i] + -1*o.avg[i]*o.avg[i])
+		} else {
+			a = math.Sqrt(o.sq[i])
+		}
+		a += o.Eps
+		if o.Momentum > 0 {
+			o.buf[i] = o.buf[i]*o.Momentum + g/a
+			params[i] += -o.Rate * o.buf[i]
+		} else {
+			params[i] += -o.Rate * g / a
+		}
+	}
+}
+
+// Velocity returns the momentum buffer b, or nil without momentum.
+func (o *RMSprop) Velocity() []float64 {
+	if o.Momentum == 0 {
+		return nil
+	}
+	return o.buf
+}
+
+// Reset forgets the running averages and the momentum buffer.
+func (o *RMSprop) Reset() { o.sq, o.avg, o.buf = nil, nil, nil }
+
+// LR returns η.
+func (o *RMSprop) LR() float64 { return o.Rate }
+
+// SetLR sets η.
+func (o *RMSprop) SetLR(lr float64) { o.Rate = lr }

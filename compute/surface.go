@@ -1,0 +1,82 @@
+package compute
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Surface is a standard 2-D test function for optimizers: its value and
+// exact gradient, the domain it is usually drawn on, its known minima and a
+// customary start point.
+type Surface struct {
+	// Name is the short identifier used in configs and on the command line.
+	Name string
+	// Title is the human-readable name.
+	Title string
+	// Domain is the usual drawing window: XMin, XMax, YMin, YMax.
+	Domain [4]float64
+	// Minima lists the known minimizers; empty for a surface without one.
+	Minima []Minimum
+	// Start is a customary start point that shows the surface's character.
+	Start [2]float64
+	// LogScale says that a heatmap reads better on a log colour scale.
+	LogScale bool
+
+	f func(x []float64) float64
+	g func(grad, x []float64)
+}
+
+// Minimum is a known local or global minimizer of a Surface.
+type Minimum struct {
+	X, Y   float64
+	F      float64
+	Global bool
+}
+
+var _ Objective = (*Surface)(nil)
+
+// Dim returns 2.
+func (s *Surface) Dim() int { return 2 }
+
+// Func returns the surface's value at x.
+func (s *Surface) Func(x []float64) float64 {
+	if len(x) != 2 {
+		panic("compute: a surface takes 2 parameters")
+	}
+	return s.f(x)
+}
+
+// Grad writes the exact gradient at x into grad.
+func (s *Surface) Grad(grad, x []float64) {
+	checkDims(grad, x, 2)
+	s.g(grad, x)
+}
+
+// Surfaces returns every built-in test surface, in a stable order.
+func Surfaces() []*Surface {
+	return []*Surface{
+		rosenbrock(), beale(), himmelblau(), booth(), rastrigin(), ackley(), saddle(), bowl(),
+	}
+}
+
+// SurfaceNames returns the names accepted by SurfaceByName.
+func SurfaceNames() []string {
+	var names []string
+	for _, s := range Surfaces() {
+		names = append(names, s.Name)
+	}
+	return names
+}
+
+// SurfaceByName returns the built-in surface with the given name.
+func SurfaceByName(name string) (*Surface, error) {
+	for _, s := range Surfaces() {
+		if s.Name == name {
+			return s, nil
+		}
+	}
+	names := SurfaceNames()
+	slices.Sort(names)
+	return nil, fmt.Errorf("unknown surface %q (allowed: %s)", name, strings.Join(names, ", "))
+}

@@ -1,0 +1,159 @@
+package compute
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/optimize/functions"
+)
+
+// rosenbrock is Rosenbrock's banana valley with a = 1, b = 100:
+// f(x, y) = (1-x)² + 100(y-x²)², from gonum's ExtendedRosenbrock.
+func rosenbrock() *Surface {
+	var r functions.ExtendedRosenbrock
+	return &Surface{
+		Name: "rosenbrock", Title: "Rosenbrock",
+		Domain: [4]float64{-2, 2, -1, 3}, Start: [2]float64{-1.5, 2},
+		Minima:   []Minimum{{X: 1, Y: 1, F: 0, Global: true}},
+		LogScale: true,
+		f:        r.Func, g: r.Grad,
+	}
+}
+
+// beale is Beale's function, from gonum:
+// f = (1.5-x+xy)² + (2.25-x+xy²)² + (2.625-x+xy³)².
+func beale() *Surface {
+	var b functions.Beale
+	return &Surface{
+		Name: "beale", Title: "Beale",
+		Domain: [4]float64{-4.5, 4.5, -4.5, 4.5}, Start: [2]float64{1, 1.5},
+		Minima:   []Minimum{{X: 3, Y: 0.5, F: 0, Global: true}},
+		LogScale: true,
+		f:        b.Func, g: b.Grad,
+	}
+}
+
+// himmelblau is Himmelblau's function f = (x²+y-11)² + (x+y²-7)², with four
+// equal minima.
+func himmelblau() *Surface {
+	return &Surface{
+		Name: "himmelblau", Title: "Himmelblau",
+		Domain: [4]float64{-5, 5, -5, 5}, Start: [2]float64{0, 0},
+		Minima: []Minimum{
+			{X: 3, Y: 2, Global: true},
+			{X: -2.805118086952745, Y: 3.131312518250573, Global: true},
+			{X: -3.779310253377747, Y: -3.283185991286170, Global: true},
+			{X: 3.584428340330492, Y: -1.848126526964404, Global: true},
+		},
+		LogScale: true,
+		f: func(x []float64) float64 {
+			a := x[0]*x[0] + x[1] - 11
+			b := x[0] + x[1]*x[1] - 7
+			return a*a + b*b
+		},
+		g: func(grad, x []float64) {
+			a := x[0]*x[0] + x[1] - 11
+			b := x[0] + x[1]*x[1] - 7
+			grad[0] = 4*a*x[0] + 2*b
+			grad[1] = 2*a + 4*b*x[1]
+		},
+	}
+}
+
+// booth is Booth's function f = (x+2y-7)² + (2x+y-5)², a tilted bowl.
+func booth() *Surface {
+	return &Surface{
+		Name: "booth", Title: "Booth",
+		Domain: [4]float64{-10, 10, -10, 10}, Start: [2]float64{-8, 8},
+		Minima: []Minimum{{X: 1, Y: 3, F: 0, Global: true}},
+		f: func(x []float64) float64 {
+			a := x[0] + 2*x[1] - 7
+			b := 2*x[0] + x[1] - 5
+			return a*a + b*b
+		},
+		g: func(grad, x []float64) {
+			a := x[0] + 2*x[1] - 7
+			b := 2*x[0] + x[1] - 5
+			grad[0] = 2*a + 4*b
+			grad[1] = 4*a + 2*b
+		},
+	}
+}
+
+// rastrigin is the 2-D Rastrigin function with A = 10:
+// f = 20 + Σ (xᵢ² - 10 cos 2πxᵢ), a bowl covered in local minima.
+func rastrigin() *Surface {
+	return &Surface{
+		Name: "rastrigin", Title: "Rastrigin",
+		Domain: [4]float64{-5.12, 5.12, -5.12, 5.12}, Start: [2]float64{3.2, -2.7},
+		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
+		f: func(x []float64) float64 {
+			return 20 + x[0]*x[0] - 10*math.Cos(2*math.Pi*x[0]) + x[1]*x[1] - 10*math.Cos(2*math.Pi*x[1])
+		},
+		g: func(grad, x []float64) {
+			grad[0] = 2*x[0] + 20*math.Pi*math.Sin(2*math.Pi*x[0])
+			grad[1] = 2*x[1] + 20*math.Pi*math.Sin(2*math.Pi*x[1])
+		},
+	}
+}
+
+// ackley is the 2-D Ackley function
+// f = -20 exp(-0.2 √((x²+y²)/2)) - exp((cos 2πx + cos 2πy)/2) + e + 20.
+// Its gradient is taken as zero at the origin, where the cone is not
+// differentiable.
+func ackley() *Surface {
+	return &Surface{
+		Name: "ackley", Title: "Ackley",
+		Domain: [4]float64{-5, 5, -5, 5}, Start: [2]float64{3.5, -4},
+		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
+		f: func(x []float64) float64 {
+			r := math.Sqrt(0.5 * (x[0]*x[0] + x[1]*x[1]))
+			c := 0.5 * (math.Cos(2*math.Pi*x[0]) + math.Cos(2*math.Pi*x[1]))
+			return -20*math.Exp(-0.2*r) - math.Exp(c) + math.E + 20
+		},
+		g: func(grad, x []float64) {
+			r := math.Sqrt(0.5 * (x[0]*x[0] + x[1]*x[1]))
+			c := 0.5 * (math.Cos(2*math.Pi*x[0]) + math.Cos(2*math.Pi*x[1]))
+			ec := math.Exp(c)
+			for i := range 2 {
+				grad[i] = math.Pi * ec * math.Sin(2*math.Pi*x[i])
+				if r > 0 {
+					grad[i] += 2 * math.Exp(-0.2*r) * x[i] / r
+				}
+			}
+		},
+	}
+}
+
+// saddle is the saddle f = x² - y²: no minimum, a stationary point at the
+// origin that plain gradient descent started on the x axis never leaves.
+func saddle() *Surface {
+	return &Surface{
+		Name: "saddle", Title: "Saddle x² − y²",
+		Domain: [4]float64{-2, 2, -2, 2}, Start: [2]float64{-1.8, 0.01},
+		f: func(x []float64) float64 { return x[0]*x[0] - x[1]*x[1] },
+		g: func(grad, x []float64) {
+			grad[0] = 2 * x[0]
+			grad[1] = -2 * x[1]
+		},
+	}
+}
+
+// bowlCondition is the ratio of the bowl's two curvatures.
+const bowlCondition = 20
+
+// bowl is an ill-conditioned quadratic f = (x² + 20y²)/2 whose curvatures
+// differ by a factor of 20, the picture of why momentum helps.
+func bowl() *Surface {
+	return &Surface{
+		Name: "bowl", Title: "Ill-conditioned bowl",
+		Domain: [4]float64{-3, 3, -3, 3}, Start: [2]float64{-2.8, 1.2},
+		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
+		f: func(x []float64) float64 {
+			return 0.5 * (x[0]*x[0] + bowlCondition*x[1]*x[1])
+		},
+		g: func(grad, x []float64) {
+			grad[0] = x[0]
+			grad[1] = bowlCondition * x[1]
+		},
+	}
+}
