@@ -1,8 +1,8 @@
 package compute
 
 import (
-	"maps"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"

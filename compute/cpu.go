@@ -40,8 +40,7 @@ type gradTask struct {
 
 func (t *gradTask) runPart(part, lo, hi int) {
 	g := t.partial[part]
-	clear(g)
-	t.loss[part] = t.m.AddGradRange(g, t.x, lo, hi, t.withLoss)
+	t.loss[part] = t.m.GradRange(g, t.x, lo, hi, t.withLoss)
 }
 
 // Gradient writes the mean gradient of m at x into grad.
@@ -50,9 +49,8 @@ func (c *CPU) Gradient(grad []float64, m DataModel, x []float64, withLoss bool) 
 	n := m.Len()
 	parts := workers.parts(n, minPartSamples)
 	var loss float64
-	clear(grad)
 	if parts == 1 {
-		loss = m.AddGradRange(grad, x, 0, n, withLoss)
+		loss = m.GradRange(grad, x, 0, n, withLoss)
 	} else {
 		c.mu.Lock()
 		t := &c.grad
@@ -65,6 +63,7 @@ func (c *CPU) Gradient(grad []float64, m DataModel, x []float64, withLoss bool) 
 			t.loss = make([]float64, workers.size)
 		}
 		workers.run(t, n, parts, &c.wg)
+		clear(grad)
 		for p := range parts {
 			for i, v := range t.partial[p] {
 				grad[i] += v

@@ -1,6 +1,7 @@
 package compute
 
 import (
+	"sync"
 	"errors"
 	"fmt"
 )
@@ -50,5 +51,44 @@ func ClassicData() *Dataset {
 		Y:      []float64{3, 4, 2, 5, 6},
 		Names:  []string{"x"},
 		Target: "y",
+	}
+}
+
+// reordered returns a copy of d with sample k taken from order[k], reusing
+// the slices of reuse when it has the same shape. Large copies are split
+// across cores.
+func (d *Dataset) reordered(order []int32, reuse *Dataset) *Dataset {
+	out := reuse
+	if out == nil || len(out.X) != len(d.X) || len(out.Y) != len(order) {
+		out = &Dataset{X: make([][]float64, len(d.X)), Y: make([]float64, len(order))}
+		for j := range out.X {
+			out.X[j] = make([]float64, len(order))
+		}
+	}
+	out.Names, out.Target = d.Names, d.Target
+	t := &gatherTask{src: d, dst: out, order: order}
+	workers.run(t, len(order), workers.parts(len(order), minPartSamples), &sync.WaitGroup{})
+	return out
+}
+
+// gatherTask copies the samples order[lo:hi] of src into dst[lo:hi], one
+// column per pass, which keeps the random reads within fewer pages.
+type gatherTask struct {
+	src, dst *Dataset
+	order    []int32
+}
+
+func (t *gatherTask) runPart(_, lo, hi int) {
+	for j, col := range t.src.X {
+		gather(t.dst.X[j][lo:hi], col, t.order[lo:hi])
+	}
+	gather(t.dst.Y[lo:hi], t.src.Y, t.order[lo:hi])
+}
+
+// gather sets dst[k] = src[order[k]].
+func gather(dst, src []float64, order []int32) {
+	dst = dst[:len(order)]
+	for k, i := range order {
+		dst[k] = src[i]
 	}
 }

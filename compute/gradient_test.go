@@ -94,9 +94,9 @@ func TestDataModelGradients(t *testing.T) {
 	}
 }
 
-// TestRangeAndIndexFormsAgree checks that the range, index and whole-data
-// forms of each data model give the same sums.
-func TestRangeAndIndexFormsAgree(t *testing.T) {
+// TestRangeAndReorderedFormsAgree checks that split ranges, a reversed copy
+// of the data and the whole-data loss give the same sums.
+func TestRangeAndReorderedFormsAgree(t *testing.T) {
 	lin, _ := LinearData(LinearSpec{N: 101, Features: 2, Slope: 1, Intercept: 1, Noise: 1, Seed: 9})
 	blobs, _ := BlobsData(BlobsSpec{N: 101, Separation: 2, Spread: 1, Seed: 9})
 	for _, m := range []DataModel{NewLinearRegression(lin), NewLogisticRegression(blobs), NewLinearRegression(ClassicData())} {
@@ -105,13 +105,17 @@ func TestRangeAndIndexFormsAgree(t *testing.T) {
 			x[i] = 0.1 * float64(i+1)
 		}
 		n := m.Len()
-		idx := make([]int, n)
-		for i := range idx {
-			idx[i] = i
+		reversed := make([]int32, n)
+		for i := range reversed {
+			reversed[i] = int32(n - 1 - i)
 		}
 		g1, g2 := make([]float64, len(x)), make([]float64, len(x))
-		l1 := m.AddGradRange(g1, x, 0, n/3, true) + m.AddGradRange(g1, x, n/3, n, true)
-		l2 := m.AddGradIndices(g2, x, idx)
+		part := make([]float64, len(x))
+		l1 := m.GradRange(part, x, 0, n/3, true) + m.GradRange(g1, x, n/3, n, true)
+		for i := range g1 {
+			g1[i] += part[i]
+		}
+		l2 := m.Reordered(reversed, nil).GradRange(g2, x, 0, n, true)
 		l3 := m.LossRange(x, 0, n)
 		if !near(l1, l2, 1e-12) || !near(l1, l3, 1e-12) {
 			t.Errorf("%T: loss sums %g, %g, %g differ", m, l1, l2, l3)

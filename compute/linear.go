@@ -36,8 +36,7 @@ func (m *LinearRegression) Func(x []float64) float64 {
 // Grad writes the gradient of the mean squared error into grad.
 func (m *LinearRegression) Grad(grad, x []float64) {
 	checkDims(grad, x, m.Dim())
-	clear(grad)
-	m.AddGradRange(grad, x, 0, m.Len(), false)
+	m.GradRange(grad, x, 0, m.Len(), false)
 	scale(grad, 1/float64(m.Len()))
 }
 
@@ -69,17 +68,23 @@ func (m *LinearRegression) LossRange(x []float64, lo, hi int) float64 {
 	return s
 }
 
-// AddGradRange adds Σ ∇(ŷᵢ - yᵢ)² over lo ≤ i < hi to grad and, when
+// GradRange writes Σ ∇(ŷᵢ - yᵢ)² over lo ≤ i < hi into grad and, when
 // withLoss, returns the loss sum. One feature takes a fused, unrolled loop
-// with several accumulators.
-func (m *LinearRegression) AddGradRange(grad, x []float64, lo, hi int, withLoss bool) float64 {
+// with several accumulators, and a single sample a direct path.
+func (m *LinearRegression) GradRange(grad, x []float64, lo, hi int, withLoss bool) float64 {
 	d := m.Data
 	if len(d.X) == 1 {
-		gw, gb, loss := linearGrad1(d.X[0][lo:hi], d.Y[lo:hi], x[0], x[1], withLoss)
-		grad[0] += gw
-		grad[1] += gb
+		if hi-lo == 1 {
+			xi := d.X[0][lo]
+			r := x[0]*xi + x[1] - d.Y[lo]
+			grad[0], grad[1] = 2*r*xi, 2*r
+			return r * r
+		}
+		var loss float64
+		grad[0], grad[1], loss = linearGrad1(d.X[0][lo:hi], d.Y[lo:hi], x[0], x[1], withLoss)
 		return loss
 	}
+	clear(grad)
 	var loss float64
 	last := len(x) - 1
 	for i := lo; i < hi; i++ {
@@ -93,35 +98,13 @@ func (m *LinearRegression) AddGradRange(grad, x []float64, lo, hi int, withLoss 
 	return loss
 }
 
-// AddGradIndices adds Σ ∇(ŷᵢ - yᵢ)² over the samples in idx to grad and
-// returns their loss sum.
-func (m *LinearRegression) AddGradIndices(grad, x []float64, idx []int) float64 {
-	d := m.Data
-	var loss float64
-	if len(d.X) == 1 {
-		w, b := x[0], x[1]
-		xs, ys := d.X[0], d.Y
-		var gw, gb float64
-		for _, i := range idx {
-			r := w*xs[i] + b - ys[i]
-			gw += r * xs[i]
-			gb += r
-			loss += r * r
-		}
-		grad[0] += 2 * gw
-		grad[1] += 2 * gb
-		return loss
+// Reordered returns the model over a copy of the data in the given order.
+func (m *LinearRegression) Reordered(order []int32, reuse DataModel) DataModel {
+	var buf *Dataset
+	if r, ok := reuse.(*LinearRegression); ok {
+		buf = r.Data
 	}
-	last := len(x) - 1
-	for _, i := range idx {
-		r := m.residual(x, i)
-		for j, col := range d.X {
-			grad[j] += 2 * r * col[i]
-		}
-		grad[last] += 2 * r
-		loss += r * r
-	}
-	return loss
+	return NewLinearRegression(m.Data.reordered(order, buf))
 }
 
 // residual returns ŷᵢ - yᵢ.

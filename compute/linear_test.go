@@ -115,7 +115,7 @@ func TestParallelGradientMatchesSerial(t *testing.T) {
 			x = append(x, 0.1)
 		}
 		serial := make([]float64, len(x))
-		sl := m.AddGradRange(serial, x, 0, m.Len(), true)
+		sl := m.GradRange(serial, x, 0, m.Len(), true)
 		scale(serial, 1/float64(m.Len()))
 		cpu := NewCPU()
 		got := make([]float64, len(x))

@@ -36,8 +36,7 @@ func (m *LogisticRegression) Func(x []float64) float64 {
 // Grad writes the gradient of the mean cross-entropy into grad.
 func (m *LogisticRegression) Grad(grad, x []float64) {
 	checkDims(grad, x, m.Dim())
-	clear(grad)
-	m.AddGradRange(grad, x, 0, m.Len(), false)
+	m.GradRange(grad, x, 0, m.Len(), false)
 	scale(grad, 1/float64(m.Len()))
 }
 
@@ -50,10 +49,10 @@ func (m *LogisticRegression) LossRange(x []float64, lo, hi int) float64 {
 	return s
 }
 
-// AddGradRange adds Σ (σ(zᵢ) - yᵢ)(xᵢ, 1) over lo ≤ i < hi to grad and,
+// GradRange writes Σ (σ(zᵢ) - yᵢ)(xᵢ, 1) over lo ≤ i < hi into grad and,
 // when withLoss, returns the loss sum. One and two features take fused loops
 // over the columns.
-func (m *LogisticRegression) AddGradRange(grad, x []float64, lo, hi int, withLoss bool) float64 {
+func (m *LogisticRegression) GradRange(grad, x []float64, lo, hi int, withLoss bool) float64 {
 	d := m.Data
 	ys := d.Y[lo:hi]
 	var loss float64
@@ -72,8 +71,7 @@ func (m *LogisticRegression) AddGradRange(grad, x []float64, lo, hi int, withLos
 				loss += bceLoss(z, y)
 			}
 		}
-		grad[0] += g0
-		grad[1] += gb
+		grad[0], grad[1] = g0, gb
 	case 2:
 		w0, w1, b := x[0], x[1], x[2]
 		x0, x1 := d.X[0][lo:hi], d.X[1][lo:hi]
@@ -89,10 +87,9 @@ func (m *LogisticRegression) AddGradRange(grad, x []float64, lo, hi int, withLos
 				loss += bceLoss(z, y)
 			}
 		}
-		grad[0] += g0
-		grad[1] += g1
-		grad[2] += gb
+		grad[0], grad[1], grad[2] = g0, g1, gb
 	default:
+		clear(grad)
 		last := len(x) - 1
 		for i := lo; i < hi; i++ {
 			z := m.logit(x, i)
@@ -109,22 +106,13 @@ func (m *LogisticRegression) AddGradRange(grad, x []float64, lo, hi int, withLos
 	return loss
 }
 
-// AddGradIndices adds the gradient terms of the samples in idx to grad and
-// returns their loss sum.
-func (m *LogisticRegression) AddGradIndices(grad, x []float64, idx []int) float64 {
-	d := m.Data
-	last := len(x) - 1
-	var loss float64
-	for _, i := range idx {
-		z := m.logit(x, i)
-		r := 1/(1+expFast(-z)) - d.Y[i]
-		for j, col := range d.X {
-			grad[j] += r * col[i]
-		}
-		grad[last] += r
-		loss += bceLoss(z, d.Y[i])
+// Reordered returns the model over a copy of the data in the given order.
+func (m *LogisticRegression) Reordered(order []int32, reuse DataModel) DataModel {
+	var buf *Dataset
+	if r, ok := reuse.(*LogisticRegression); ok {
+		buf = r.Data
 	}
-	return loss
+	return NewLogisticRegression(m.Data.reordered(order, buf))
 }
 
 // logit returns zᵢ = w·xᵢ + b.

@@ -20,13 +20,15 @@ type DataModel interface {
 	Objective
 	// Len is the number of samples.
 	Len() int
-	// AddGradRange adds the sum over samples lo ≤ i < hi of the per-sample
-	// gradient to grad. When withLoss is true it also returns the sum of the
+	// GradRange writes the sum over samples lo ≤ i < hi of the per-sample
+	// gradient into grad. When withLoss is true it also returns the sum of the
 	// per-sample losses; otherwise it returns 0 and may skip that work.
-	AddGradRange(grad, x []float64, lo, hi int, withLoss bool) float64
-	// AddGradIndices is AddGradRange over the samples named by idx, and it
-	// always returns the loss sum.
-	AddGradIndices(grad, x []float64, idx []int) float64
+	GradRange(grad, x []float64, lo, hi int, withLoss bool) float64
+	// Reordered returns the same model over a copy of the data with the
+	// samples in the given order, so that a shuffled epoch reads memory in
+	// sequence. It reuses the buffers of reuse, an earlier result, when it
+	// is not nil.
+	Reordered(order []int32, reuse DataModel) DataModel
 	// LossRange returns the sum of the per-sample losses for lo ≤ i < hi.
 	LossRange(x []float64, lo, hi int) float64
 }

@@ -2,6 +2,8 @@ package compute
 
 import (
 	"fmt"
+	"math"
+	"math/bits"
 	"math/rand/v2"
 )
 
@@ -18,7 +20,7 @@ const (
 // Permuter gives the order in which an epoch visits the samples.
 type Permuter interface {
 	// Permute fills dst with a permutation of 0..len(dst)-1 for the epoch.
-	Permute(dst []int, epoch int)
+	Permute(dst []int32, epoch int)
 }
 
 // SeededPermuter draws each epoch's permutation from a PCG generator seeded
@@ -27,15 +29,21 @@ type SeededPermuter struct {
 	Seed uint64
 }
 
-// Permute fills dst with a Fisher–Yates shuffle of 0..len(dst)-1.
-func (p SeededPermuter) Permute(dst []int, epoch int) {
-	rng := rand.New(rand.NewPCG(p.Seed, uint64(epoch)))
+// Permute fills dst with a uniformly random permutation of 0..len(dst)-1 by
+// the "inside-out" Fisher–Yates shuffle, one pass with no initialisation,
+// drawing each index by Lemire's unbiased multiply-and-reject method.
+func (p SeededPermuter) Permute(dst []int32, epoch int) {
+	pcg := rand.NewPCG(p.Seed, uint64(epoch))
 	for i := range dst {
-		dst[i] = i
-	}
-	for i := len(dst) - 1; i > 0; i-- {
-		j := rng.IntN(i + 1)
-		dst[i], dst[j] = dst[j], dst[i]
+		n := uint64(i + 1)
+		hi, lo := bits.Mul64(pcg.Uint64(), n)
+		if lo < n {
+			for thresh := -n % n; lo < thresh; {
+				hi, lo = bits.Mul64(pcg.Uint64(), n)
+			}
+		}
+		dst[i] = dst[hi]
+		dst[hi] = int32(i)
 	}
 }
 
@@ -46,21 +54,24 @@ func (p SeededPermuter) Permute(dst []int, epoch int) {
 type Sampler struct {
 	n, size  int
 	permuter Permuter
-	order    []int
+	order    []int32
 	pos      int
 	epoch    int
+	// next holds the following epoch's order when prepared is set.
+	next     []int32
+	prepared bool
 }
 
 // NewSampler returns a sampler over n samples with batches of size (clamped
 // to n); permuter nil means the data order.
 func NewSampler(n, size int, permuter Permuter) (*Sampler, error) {
-	if n < 1 {
-		return nil, fmt.Errorf("sampler: n = %d, want at least 1", n)
+	if n < 1 || n > math.MaxInt32 {
+		return nil, fmt.Errorf("sampler: n = %d, want 1 ≤ n ≤ %d", n, math.MaxInt32)
 	}
 	if size < 1 {
 		return nil, fmt.Errorf("sampler: batch size = %d, want at least 1", size)
 	}
-	s := &Sampler{n: n, size: min(size, n), permuter: permuter, order: make([]int, n)}
+	s := &Sampler{n: n, size: min(size, n), permuter: permuter, order: make([]int32, n)}
 	s.fill()
 	return s, nil
 }
@@ -71,27 +82,44 @@ func (s *Sampler) BatchSize() int { return s.size }
 // Epoch returns the number of completed epochs.
 func (s *Sampler) Epoch() int { return s.epoch }
 
-// Whole reports whether every batch is the whole data set in data order.
-func (s *Sampler) Whole() bool { return s.size == s.n && s.permuter == nil }
+// Shuffled reports whether each epoch has its own permutation.
+func (s *Sampler) Shuffled() bool { return s.permuter != nil }
 
-// Next returns the next batch's sample indices and whether it ends an epoch.
-// The slice is valid until the following call.
-func (s *Sampler) Next() (batch []int, endsEpoch bool) {
-	hi := min(s.pos+s.size, s.n)
-	batch = s.order[s.pos:hi]
+// Order returns the current epoch's order of the samples: the data order,
+// or the epoch's permutation. It is valid until Advance.
+func (s *Sampler) Order() []int32 { return s.order }
+
+// Next returns the next batch as positions lo ≤ k < hi in Order, and
+// whether it ends the epoch.
+func (s *Sampler) Next() (lo, hi int, endsEpoch bool) {
+	lo = s.pos
+	hi = min(lo+s.size, s.n)
 	s.pos = hi
-	if hi < s.n {
-		return batch, false
-	}
-	return batch, true
+	return lo, hi, hi == s.n
 }
 
 // Advance starts the next epoch after Next reported the end of one. It is
-// separate from Next so that the returned batch stays valid while it is used.
+// separate from Next so that Order stays valid while the last batch is used.
 func (s *Sampler) Advance() {
 	s.epoch++
 	s.pos = 0
+	if s.prepared {
+		s.order, s.next, s.prepared = s.next, s.order, false
+		return
+	}
 	s.fill()
+}
+
+// PrepareNext draws the next epoch's permutation ahead of time and returns
+// it; Advance then uses it. It may run on another goroutine while the
+// current epoch's Order is in use, but must finish before Advance is called.
+func (s *Sampler) PrepareNext() []int32 {
+	if len(s.next) != s.n {
+		s.next = make([]int32, s.n)
+	}
+	s.permuter.Permute(s.next, s.epoch+1)
+	s.prepared = true
+	return s.next
 }
 
 func (s *Sampler) fill() {
@@ -101,7 +129,7 @@ func (s *Sampler) fill() {
 	}
 	if s.epoch == 0 {
 		for i := range s.order {
-			s.order[i] = i
+			s.order[i] = int32(i)
 		}
 	}
 }

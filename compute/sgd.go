@@ -32,6 +32,12 @@ func NewSGD(lr float64) *SGD { return &SGD{Rate: lr} }
 // Step applies one SGD update.
 func (o *SGD) Step(params, grad []float64) {
 	checkLens(params, grad)
+	if o.Momentum == 0 && o.WeightDecay == 0 {
+		for i, g := range grad {
+			params[i] += -o.Rate * g
+		}
+		return
+	}
 	n := len(params)
 	o.d = ensure(o.d, n)
 	d := o.d

@@ -50,6 +50,7 @@ type TrainerOptions struct {
 type Trainer struct {
 	obj      Objective
 	data     DataModel
+	n        int
 	opt      Optimizer
 	sampler  *Sampler
 	schedule Schedule
@@ -65,6 +66,12 @@ type Trainer struct {
 	batchLoss    []float64
 	stop         StopReason
 	recordedStep int
+	// epochData is the data in the current epoch's order; spareData is the
+	// buffer that the next epoch's order is written into, ahead of time on
+	// another goroutine when prepDone is not nil.
+	epochData, spareData DataModel
+	prepDone             chan DataModel
+	prepared             bool
 }
 
 // NewTrainer returns a trainer for obj starting at start. The optimizer's
@@ -79,6 +86,9 @@ func NewTrainer(obj Objective, opt Optimizer, start []float64, o TrainerOptions)
 		params: append([]float64(nil), start...), grad: make([]float64, len(start)),
 	}
 	t.data, _ = obj.(DataModel)
+	if t.data != nil {
+		t.n = t.data.Len()
+	}
 	if t.data == nil {
 		t.sampler = nil
 	} else if t.sampler == nil {
@@ -129,7 +139,9 @@ func (t *Trainer) Path() [][]float64 {
 // Losses returns the full-data loss (plus penalty) at each recorded point.
 func (t *Trainer) Losses() []float64 { return t.loss }
 
-// BatchLosses returns each step's batch loss, in step order.
+// BatchLosses returns the batch loss of each recorded step: the loss (plus
+// penalty) of the step's batch before the step, the value its gradient came
+// from.
 func (t *Trainer) BatchLosses() []float64 { return t.batchLoss }
 
 // Loss returns the full-data loss plus penalty at the current parameters.
@@ -152,48 +164,96 @@ func (t *Trainer) Step() StopReason {
 	if t.stop != Running {
 		return t.stop
 	}
-	t.opt.SetLR(t.schedule.LR(t.baseLR, t.epoch))
+	rec := t.every > 0 && (t.step+1)%t.every == 0
 	endsEpoch := true
 	var batchLoss float64
-	switch {
-	case t.data == nil:
-		batchLoss = t.obj.Func(t.params)
+	if t.data == nil {
+		t.opt.SetLR(t.schedule.LR(t.baseLR, t.epoch))
+		if rec {
+			batchLoss = t.obj.Func(t.params)
+		}
 		t.obj.Grad(t.grad, t.params)
-	case t.sampler.Whole():
-		t.sampler.Next()
-		batchLoss = t.backend.Gradient(t.grad, t.data, t.params, true)
-	default:
-		var batch []int
-		batch, endsEpoch = t.sampler.Next()
-		clear(t.grad)
-		inv := 1 / float64(len(batch))
-		batchLoss = t.data.AddGradIndices(t.grad, t.params, batch) * inv
-		scale(t.grad, inv)
+	} else {
+		var lo, hi int
+		lo, hi, endsEpoch = t.sampler.Next()
+		if lo == 0 {
+			t.beginEpoch()
+		}
+		switch k := hi - lo; {
+		case k == t.n:
+			batchLoss = t.backend.Gradient(t.grad, t.epochData, t.params, rec)
+		case k == 1:
+			batchLoss = t.epochData.GradRange(t.grad, t.params, lo, hi, rec)
+		default:
+			inv := 1 / float64(k)
+			batchLoss = t.epochData.GradRange(t.grad, t.params, lo, hi, rec) * inv
+			scale(t.grad, inv)
+		}
 	}
 	if t.penalty.Active() {
 		t.penalty.AddGrad(t.grad, t.params)
-		batchLoss += t.penalty.Value(t.params)
+		if rec {
+			batchLoss += t.penalty.Value(t.params)
+		}
 	}
 	t.opt.Step(t.params, t.grad)
 	t.step++
-	t.batchLoss = append(t.batchLoss, batchLoss)
 	if endsEpoch {
-		t.epoch++
 		if t.sampler != nil {
-			t.sampler.Advance()
+			t.endEpoch()
+		} else {
+			t.epoch++
 		}
 	}
 	for _, p := range t.params {
-		if reason := check(p); reason != Running {
-			t.stop = reason
+		if !(math.Abs(p) <= DivergenceLimit) {
+			t.stop = check(p)
 			t.record(true)
 			return t.stop
 		}
 	}
-	if t.every > 0 && t.step%t.every == 0 {
+	if rec {
+		t.batchLoss = append(t.batchLoss, batchLoss)
 		t.record(true)
 	}
 	return t.stop
+}
+
+// aheadSamples is the data size from which a shuffled epoch's permutation
+// and reordered copy are prepared on another core while the previous epoch
+// runs.
+const aheadSamples = 1 << 12
+
+// beginEpoch sets the epoch's learning rate and, when the sampler shuffles,
+// lays the data out in the epoch's order (unless endEpoch already has) and
+// starts preparing the next epoch's.
+func (t *Trainer) beginEpoch() {
+	t.opt.SetLR(t.schedule.LR(t.baseLR, t.epoch))
+	if !t.sampler.Shuffled() {
+		t.epochData = t.data
+		return
+	}
+	if !t.prepared {
+		t.epochData = t.data.Reordered(t.sampler.Order(), t.epochData)
+	}
+	t.prepared = false
+	if t.data.Len() >= aheadSamples {
+		done, spare := make(chan DataModel, 1), t.spareData
+		t.prepDone = done
+		go func() { done <- t.data.Reordered(t.sampler.PrepareNext(), spare) }()
+	}
+}
+
+// endEpoch moves the sampler to the next epoch, taking the order and data
+// prepared ahead when there are some.
+func (t *Trainer) endEpoch() {
+	t.epoch++
+	if t.prepDone != nil {
+		next := <-t.prepDone
+		t.prepDone = nil
+		t.spareData, t.epochData, t.prepared = t.epochData, next, true
+	}
+	t.sampler.Advance()
 }
 
 // Run takes up to steps steps, stopping early when the trainer stops or ctx
