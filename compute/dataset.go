@@ -1,9 +1,9 @@
 package compute
 
 import (
-	"sync"
 	"errors"
 	"fmt"
+	"sync"
 )
 
 // Dataset is a table of N samples with D numeric features and one target.

@@ -60,6 +60,9 @@ type Sampler struct {
 	// next holds the following epoch's order when prepared is set.
 	next     []int32
 	prepared bool
+	// stale says that order must be drawn for the epoch before its first
+	// batch; drawing lazily spares a permutation after the last epoch.
+	stale bool
 }
 
 // NewSampler returns a sampler over n samples with batches of size (clamped
@@ -92,14 +95,19 @@ func (s *Sampler) Order() []int32 { return s.order }
 // Next returns the next batch as positions lo ≤ k < hi in Order, and
 // whether it ends the epoch.
 func (s *Sampler) Next() (lo, hi int, endsEpoch bool) {
+	if s.stale {
+		s.fill()
+		s.stale = false
+	}
 	lo = s.pos
 	hi = min(lo+s.size, s.n)
 	s.pos = hi
 	return lo, hi, hi == s.n
 }
 
-// Advance starts the next epoch after Next reported the end of one. It is
-// separate from Next so that Order stays valid while the last batch is used.
+// Advance moves to the next epoch after Next reported the end of one. It is
+// separate from Next so that Order stays valid while the last batch is used;
+// the new epoch's order is drawn by the first Next.
 func (s *Sampler) Advance() {
 	s.epoch++
 	s.pos = 0
@@ -107,7 +115,7 @@ func (s *Sampler) Advance() {
 		s.order, s.next, s.prepared = s.next, s.order, false
 		return
 	}
-	s.fill()
+	s.stale = true
 }
 
 // PrepareNext draws the next epoch's permutation ahead of time and returns
