@@ -1,0 +1,111 @@
+package compute
+
+import (
+	"encoding/json"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestConfigDefaultsAreTorchDefaults checks that unset hyperparameters take
+// PyTorch's defaults for each optimizer, and the project's defaults for
+// momentum, nesterov and the learning rate.
+func TestConfigDefaultsAreTorchDefaults(t *testing.T) {
+	cases := []struct {
+		optimizer string
+		want      Optimizer
+	}{
+		{"sgd", &SGD{Rate: 0.01}},
+		{"momentum", &SGD{Rate: 0.01, Momentum: 0.9}},
+		{"nesterov", &SGD{Rate: 0.01, Momentum: 0.9, Nesterov: true}},
+		{"adagrad", &Adagrad{Rate: 0.01, Eps: 1e-10}},
+		{"rmsprop", &RMSprop{Rate: 0.01, Alpha: 0.99, Eps: 1e-8}},
+		{"adam", &Adam{Rate: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8}},
+		{"adamw", &Adam{Rate: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8, WeightDecay: 0.01, Decoupled: true}},
+	}
+	for _, c := range cases {
+		r, err := Config{Model: "surface", Optimizer: c.optimizer}.Build(nil)
+		if err != nil {
+			t.Fatalf("%s: %v", c.optimizer, err)
+		}
+		if got := r.Trainer.Optimizer(); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: built %+v, want %+v", c.optimizer, got, c.want)
+		}
+	}
+}
+
+// TestConfigValidationNamesTheField checks that each bad value is refused
+// with an error naming the field, and that nothing is built.
+func TestConfigValidationNamesTheField(t *testing.T) {
+	neg := -1.0
+	half := 0.5
+	cases := []struct {
+		cfg   Config
+		field string
+	}{
+		{Config{Model: "tree"}, "model"},
+		{Config{Model: "surface", Surface: "moon"}, "surface"},
+		{Config{Optimizer: "lbfgs"}, "optimizer"},
+		{Config{LR: &neg}, "lr"},
+		{Config{Optimizer: "adam", Beta1: ptr(1)}, "beta1"},
+		{Config{Optimizer: "sgd", Beta1: &half}, "beta1"},
+		{Config{Optimizer: "nesterov", Dampening: &half}, "dampening"},
+		{Config{Optimizer: "rmsprop", Alpha: ptr(1.5)}, "alpha"},
+		{Config{Variant: "full"}, "variant"},
+		{Config{Variant: "batch", BatchSize: 4}, "batch_size"},
+		{Config{Steps: 5, Epochs: 5}, "steps"},
+		{Config{Schedule: "linear"}, "schedule"},
+		{Config{Schedule: "step", Gamma: ptr(2)}, "gamma"},
+		{Config{Data: "linear", N: -3}, "n"},
+		{Config{Data: "table.txt"}, "data"},
+		{Config{L1: -1}, "l1"},
+		{Config{Start: []float64{1, 2, 3}}, "start"},
+		{Config{Model: "logreg", Data: "seed"}, "data"},
+	}
+	for _, c := range cases {
+		r, err := c.cfg.Build(nil)
+		var fe *FieldError
+		if !errors.As(err, &fe) || fe.Field != c.field {
+			t.Errorf("%+v: error %v, want one naming %q", c.cfg, err, c.field)
+		}
+		if r != nil {
+			t.Errorf("%+v: built a run despite the error", c.cfg)
+		}
+		if err != nil && !strings.Contains(err.Error(), c.field) {
+			t.Errorf("message %q does not name %q", err, c.field)
+		}
+	}
+}
+
+// TestConfigJSONRoundTrip checks that a Config survives JSON unchanged and
+// builds the same run.
+func TestConfigJSONRoundTrip(t *testing.T) {
+	in := Config{
+		Model: "linreg", Data: "linear", N: 64, Features: 2, Noise: ptr(0.5), Seed: 7,
+		Optimizer: "rmsprop", LR: ptr(0.02), Momentum: ptr(0.3), Centered: true,
+		Schedule: "cosine", TMax: 10, EtaMin: 0.001, Variant: "minibatch", BatchSize: 8, Shuffle: true,
+		L2: 0.1, Start: []float64{0.5, -0.5, 1}, Epochs: 3,
+	}
+	data, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out Config
+	if err := json.Unmarshal(data, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(in, out) {
+		t.Fatalf("round trip changed the config:\n in %+v\nout %+v", in, out)
+	}
+	a, errA := in.Build(nil)
+	b, errB := out.Build(nil)
+	if errA != nil || errB != nil {
+		t.Fatal(errA, errB)
+	}
+	a.Execute(t.Context())
+	b.Execute(t.Context())
+	if !reflect.DeepEqual(a.Trainer.Params(), b.Trainer.Params()) {
+		t.Errorf("runs differ: %v vs %v", a.Trainer.Params(), b.Trainer.Params())
+	}
+}
