@@ -123,18 +123,18 @@ func (m *LinearRegression) residual(x []float64, i int) float64 {
 func linearGrad1(xs, ys []float64, w, b float64, withLoss bool) (gw, gb, loss float64) {
 	ys = ys[:len(xs)]
 	var w0, w1, w2, w3, b0, b1, b2, b3 float64
-	i := 0
 	if withLoss {
 		var l0, l1, l2, l3 float64
-		for ; i+3 < len(xs); i += 4 {
-			r0 := w*xs[i] + b - ys[i]
-			r1 := w*xs[i+1] + b - ys[i+1]
-			r2 := w*xs[i+2] + b - ys[i+2]
-			r3 := w*xs[i+3] + b - ys[i+3]
-			w0 += r0 * xs[i]
-			w1 += r1 * xs[i+1]
-			w2 += r2 * xs[i+2]
-			w3 += r3 * xs[i+3]
+		for len(xs) >= 4 && len(ys) >= 4 {
+			x, y := xs[:4:4], ys[:4:4]
+			r0 := w*x[0] + b - y[0]
+			r1 := w*x[1] + b - y[1]
+			r2 := w*x[2] + b - y[2]
+			r3 := w*x[3] + b - y[3]
+			w0 += r0 * x[0]
+			w1 += r1 * x[1]
+			w2 += r2 * x[2]
+			w3 += r3 * x[3]
 			b0 += r0
 			b1 += r1
 			b2 += r2
@@ -143,27 +143,30 @@ func linearGrad1(xs, ys []float64, w, b float64, withLoss bool) (gw, gb, loss fl
 			l1 += r1 * r1
 			l2 += r2 * r2
 			l3 += r3 * r3
+			xs, ys = xs[4:], ys[4:]
 		}
 		loss = (l0 + l1) + (l2 + l3)
 	} else {
-		for ; i+3 < len(xs); i += 4 {
-			r0 := w*xs[i] + b - ys[i]
-			r1 := w*xs[i+1] + b - ys[i+1]
-			r2 := w*xs[i+2] + b - ys[i+2]
-			r3 := w*xs[i+3] + b - ys[i+3]
-			w0 += r0 * xs[i]
-			w1 += r1 * xs[i+1]
-			w2 += r2 * xs[i+2]
-			w3 += r3 * xs[i+3]
+		for len(xs) >= 4 && len(ys) >= 4 {
+			x, y := xs[:4:4], ys[:4:4]
+			r0 := w*x[0] + b - y[0]
+			r1 := w*x[1] + b - y[1]
+			r2 := w*x[2] + b - y[2]
+			r3 := w*x[3] + b - y[3]
+			w0 += r0 * x[0]
+			w1 += r1 * x[1]
+			w2 += r2 * x[2]
+			w3 += r3 * x[3]
 			b0 += r0
 			b1 += r1
 			b2 += r2
 			b3 += r3
+			xs, ys = xs[4:], ys[4:]
 		}
 	}
-	for ; i < len(xs); i++ {
-		r := w*xs[i] + b - ys[i]
-		w0 += r * xs[i]
+	for i, x := range xs {
+		r := w*x + b - ys[i]
+		w0 += r * x
 		b0 += r
 		if withLoss {
 			loss += r * r
