@@ -1,0 +1,234 @@
+// Command bench is the program behind `make bench`. It runs the compute
+// package's benchmarks (go test -bench, 20 iterations, 3 counts), takes the
+// median of the counts per benchmark and prints a Markdown table of each
+// measurement against its target, with the baseline from the same run where
+// there is one. A missed target is reported, not an error: the exit status
+// is 0 unless go test itself fails.
+//
+// Usage:
+//
+//	go run ./scripts/bench [go test flags...]
+//
+// The arguments, and then the whitespace-separated words of $BENCH_ARGS, are
+// passed to go test before the package, e.g. -overlay file.json or -cpu 2.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// metrics holds the values of one benchmark line by unit, e.g. "ns/op".
+type metrics map[string]float64
+
+// report is what parse finds in go test -bench output.
+type report struct {
+	// runs holds every line's metrics per benchmark, in output order.
+	runs map[string][]metrics
+	// machine holds the goos:, goarch: and cpu: header lines.
+	machine []string
+}
+
+// target is one row of the table: a benchmark's metric, optionally divided
+// by a baseline benchmark's, compared with a maximum.
+type target struct {
+	bench    string  // benchmark measured, without the Benchmark prefix
+	baseline string  // benchmark it is divided by; "" for none
+	unit     string  // metric compared: "ns/op" or "ns/sample"
+	scale    float64 // multiplies the metric into the shown unit
+	shown    string  // unit shown, "" for a ratio
+	max      float64 // the target: the value must not exceed it
+}
+
+// targets are the project's targets on a 2-core machine.
+var targets = []target{
+	{bench: "BatchGradLinear1e7", baseline: "MemRead1e7", unit: "ns/op", scale: 1, max: 1.15},
+	{bench: "BatchGradLinear1e6", unit: "ns/sample", scale: 1, shown: "ns/sample", max: 0.8},
+	{bench: "BatchGradLogistic1e6", unit: "ns/sample", scale: 1, shown: "ns/sample", max: 3.5},
+	{bench: "SGDEpoch1e6", unit: "ns/op", scale: 1e-6, shown: "ms/epoch", max: 15},
+	{bench: "MiniBatch32Epoch1e6", unit: "ns/op", scale: 1e-6, shown: "ms/epoch", max: 12},
+	{bench: "LossGridLinear512", unit: "ns/op", scale: 1e-6, shown: "ms", max: 1},
+}
+
+// main runs the benchmarks, streaming go test's output to stderr, and prints
+// the machine lines and the table of targets on stdout.
+func main() {
+	args := []string{"test", "-run", "^$", "-bench", ".", "-benchtime", "20x", "-count", "3"}
+	args = append(args, os.Args[1:]...)
+	args = append(args, strings.Fields(os.Getenv("BENCH_ARGS"))...)
+	args = append(args, "./compute")
+	fmt.Fprintln(os.Stderr, "go", shellJoin(args))
+
+	// go test's output is shown as it comes (on stderr) and kept for parsing.
+	var out bytes.Buffer
+	cmd := exec.Command("go", args...)
+	cmd.Stdout = io.MultiWriter(&out, os.Stderr)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "bench: go test:", err)
+		os.Exit(1)
+	}
+
+	rep, err := parse(&out)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+	fmt.Println()
+	for _, line := range rep.machine {
+		fmt.Println(line)
+	}
+	fmt.Printf("nproc: %d\n\n", runtime.NumCPU())
+	fmt.Print(table(rep.medians(), targets))
+}
+
+// shellJoin joins args into a command line for the shell, quoting those
+// with characters the shell would interpret.
+func shellJoin(args []string) string {
+	q := make([]string, len(args))
+	for i, a := range args {
+		q[i] = a
+		if a == "" || strings.ContainsAny(a, " \t'\"\\$^*?|&;()<>[]{}~`!#") {
+			q[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+		}
+	}
+	return strings.Join(q, " ")
+}
+
+// parse reads go test -bench output: the machine header lines and, from
+// each benchmark line, the name (without the Benchmark prefix and the
+// -GOMAXPROCS suffix) and every "value unit" pair after the iteration count.
+func parse(r io.Reader) (report, error) {
+	rep := report{runs: map[string][]metrics{}}
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		line := sc.Text()
+		for _, p := range []string{"goos:", "goarch:", "cpu:"} {
+			if strings.HasPrefix(line, p) {
+				rep.machine = append(rep.machine, line)
+			}
+		}
+		f := strings.Fields(line)
+		if len(f) < 4 || !strings.HasPrefix(f[0], "Benchmark") {
+			continue
+		}
+		if _, err := strconv.Atoi(f[1]); err != nil {
+			continue // not a result line, e.g. a log line from a benchmark
+		}
+		name := strings.TrimPrefix(f[0], "Benchmark")
+		if i := strings.LastIndexByte(name, '-'); i > 0 {
+			if _, err := strconv.Atoi(name[i+1:]); err == nil {
+				name = name[:i]
+			}
+		}
+		m := metrics{}
+		for i := 2; i+1 < len(f); i += 2 {
+			v, err := strconv.ParseFloat(f[i], 64)
+			if err != nil {
+				return rep, fmt.Errorf("bad value %q in %q", f[i], line)
+			}
+			m[f[i+1]] = v
+		}
+		rep.runs[name] = append(rep.runs[name], m)
+	}
+	return rep, sc.Err()
+}
+
+// medians returns, per benchmark, the median over its runs of each metric.
+func (rep report) medians() map[string]metrics {
+	med := map[string]metrics{}
+	for name, runs := range rep.runs {
+		med[name] = metrics{}
+		for unit := range runs[0] {
+			var vs []float64
+			for _, m := range runs {
+				if v, ok := m[unit]; ok {
+					vs = append(vs, v)
+				}
+			}
+			med[name][unit] = median(vs)
+		}
+	}
+	return med
+}
+
+// median returns the median of vs (the mean of the middle two for an even
+// count); vs must not be empty. It does not modify vs.
+func median(vs []float64) float64 {
+	s := slices.Sorted(slices.Values(vs))
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// table formats the Markdown table of targets against the medians med.
+func table(med map[string]metrics, targets []target) string {
+	var b strings.Builder
+	b.WriteString("| benchmark | measured | baseline (same run) | ratio or value | target | ok? |\n")
+	b.WriteString("|---|---|---|---|---|---|\n")
+	for _, t := range targets {
+		m, ok := med[t.bench]
+		v, okv := m[t.unit]
+		base := "—"
+		if ok && okv && t.baseline != "" {
+			bm, okb := med[t.baseline]
+			bv, okbv := bm[t.unit]
+			okv = okb && okbv && bv > 0
+			base = t.baseline + ": " + measured(bm)
+			if okv {
+				v /= bv
+			}
+		}
+		unit := ""
+		if t.shown != "" {
+			unit = " " + t.shown
+		}
+		if !ok || !okv {
+			fmt.Fprintf(&b, "| %s | not run | %s | — | ≤ %s%s | MISSED |\n", t.bench, base, num(t.max), unit)
+			continue
+		}
+		value, limit := num(v*t.scale)+unit, num(t.max)+unit
+		if t.baseline != "" {
+			value = strconv.FormatFloat(v, 'f', 3, 64) // a ratio near its limit
+		}
+		verdict := "ok"
+		if v*t.scale > t.max {
+			verdict = "MISSED"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | ≤ %s | %s |\n", t.bench, measured(m), base, value, limit, verdict)
+	}
+	return b.String()
+}
+
+// measured formats a benchmark's time per op and, where reported, its
+// ns/sample and MB/s.
+func measured(m metrics) string {
+	s := num(m["ns/op"]*1e-6) + " ms/op"
+	if v, ok := m["ns/sample"]; ok {
+		s += ", " + num(v) + " ns/sample"
+	}
+	if v, ok := m["MB/s"]; ok {
+		s += ", " + strconv.FormatFloat(v, 'f', 0, 64) + " MB/s"
+	}
+	return s
+}
+
+// num formats v with three significant digits and no exponent, e.g.
+// 0.00123, 4.56, 789 or 12346.
+func num(v float64) string {
+	if v >= 1000 || v <= -1000 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 3, 64), 64)
+	return strconv.FormatFloat(r, 'f', -1, 64)
+}
