@@ -70,6 +70,7 @@ type Trainer struct {
 	// buffer that the next epoch's order is written into, ahead of time on
 	// another goroutine when prepDone is not nil.
 	epochData, spareData DataModel
+	lastBatch            []int32
 	prepDone             chan DataModel
 	prepared             bool
 }
@@ -144,6 +145,10 @@ func (t *Trainer) Losses() []float64 { return t.loss }
 // from.
 func (t *Trainer) BatchLosses() []float64 { return t.batchLoss }
 
+// LastBatch returns the sample indices of the latest recorded step's batch,
+// or nil when every step uses the whole data set or there is no data.
+func (t *Trainer) LastBatch() []int32 { return t.lastBatch }
+
 // Loss returns the full-data loss plus penalty at the current parameters.
 func (t *Trainer) Loss() float64 {
 	var l float64
@@ -178,6 +183,9 @@ func (t *Trainer) Step() StopReason {
 		lo, hi, endsEpoch = t.sampler.Next()
 		if lo == 0 {
 			t.beginEpoch()
+		}
+		if rec && hi-lo < t.n {
+			t.lastBatch = append(t.lastBatch[:0], t.sampler.Order()[lo:hi]...)
 		}
 		switch k := hi - lo; {
 		case k == t.n:

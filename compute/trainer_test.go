@@ -168,3 +168,24 @@ func TestShuffledLargeRunIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestLastBatch checks that the trainer reports the batch each recorded
+// step used: the epoch's order cut into batches.
+func TestLastBatch(t *testing.T) {
+	m := NewLinearRegression(ClassicData())
+	s, _ := NewSampler(5, 2, SeededPermuter{Seed: 3})
+	tr, _ := NewTrainer(m, NewSGD(0.01), []float64{0, 0}, TrainerOptions{Sampler: s})
+	order := make([]int32, 5)
+	SeededPermuter{Seed: 3}.Permute(order, 0)
+	for _, want := range [][]int32{order[0:2], order[2:4], order[4:5]} {
+		tr.Step()
+		if got := tr.LastBatch(); len(got) != len(want) || got[0] != want[0] {
+			t.Fatalf("batch %v, want %v", got, want)
+		}
+	}
+	full, _ := NewTrainer(m, NewSGD(0.01), []float64{0, 0}, TrainerOptions{})
+	full.Step()
+	if full.LastBatch() != nil {
+		t.Errorf("full batch reported %v", full.LastBatch())
+	}
+}
