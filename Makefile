@@ -7,16 +7,18 @@ WASMEXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/wasm_exec.js $(GOROOT)/mis
 WASMTEST := $(firstword $(wildcard $(GOROOT)/lib/wasm/go_js_wasm_exec $(GOROOT)/misc/wasm/go_js_wasm_exec))
 PYTHON   ?= /usr/bin/python3
 
-.PHONY: all run serve web test deps check unit wasm-test bench bench-peers clean
+XVFB     := xvfb-run -a -s "-screen 0 1280x800x24"
+
+.PHONY: all run serve web test deps check unit wasm-test e2e bench bench-peers clean
 
 all: bin/descent web
 
 bin/descent: FORCE
 	$(GO) build -o bin/descent ./cmd/native
 
-## run: build the native program and run the classic example headless.
+## run: build the native program and open the playground in a window.
 run: bin/descent
-	./bin/descent run
+	./bin/descent
 
 ## web: build the WebAssembly playground into web/.
 web:
@@ -28,7 +30,7 @@ serve: web
 	$(GO) run ./cmd/serve -addr 127.0.0.1:8080 -dir web
 
 ## test: install missing system packages, check formatting and vet, run every test.
-test: deps check unit wasm-test
+test: deps check unit wasm-test e2e
 
 deps:
 	@scripts/ensure-deps.sh
@@ -39,12 +41,25 @@ check:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./cmd/wasm ./compute
 
+## unit: every Go test; the graphics ones need a display, so all run under Xvfb.
 unit:
-	$(GO) test -count=1 ./...
+	$(XVFB) $(GO) test -count=1 ./...
 
 ## wasm-test: the compute core's tests compiled to js/wasm and run under Node.
 wasm-test:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASMTEST)" ./compute
+
+## e2e: the wasm playground served on 127.0.0.1 and driven in headless Chromium.
+e2e: web e2e/node_modules
+	$(GO) build -o bin/serve ./cmd/serve
+	@port=$$((20000 + $$$$ % 20000)); \
+	./bin/serve -addr 127.0.0.1:$$port -dir web >/dev/null & pid=$$!; \
+	trap "kill $$pid" EXIT; sleep 0.5; \
+	node e2e/playground.mjs http://127.0.0.1:$$port/ e2e/out
+
+e2e/node_modules: e2e/package.json
+	cd e2e && npm ci --no-audit --no-fund
+	touch e2e/node_modules
 
 ## bench: Go benchmarks reported as ratios against baselines run in the same command.
 bench:
@@ -52,8 +67,7 @@ bench:
 
 ## bench-peers: the same work in numpy (and PyTorch when installed) beside ours.
 bench-peers:
-	$(GO) test -run XXX -bench 'Peer' -benchtime 20x ./compute | tee /tmp/descent-peer-go.txt
-	$(PYTHON) scripts/bench_peers.py /tmp/descent-peer-go.txt
+	$(PYTHON) scripts/bench_peers.py
 
 clean:
 	rm -rf bin web/descent.wasm web/wasm_exec.js

@@ -1,29 +1,31 @@
 #!/usr/bin/env bash
-# Installs the system packages that `make test` needs, when they are missing.
-# Debian/Ubuntu: apt-get (with sudo when not root). Elsewhere: says what to
-# install and stops.
+# Installs the system packages that `make test` needs, when they are missing:
+# Xvfb and Mesa for the graphics tests (Ebitengine loads X11 and OpenGL at
+# run time), Chromium for the browser test, Node.js and npm for the wasm
+# tests and Playwright. Debian/Ubuntu: apt-get (with sudo when not root).
+# Elsewhere: says what to install and stops.
 set -euo pipefail
 
-# package  command-or-file-that-shows-it-is-there
-needs=(
-  "nodejs node"
-)
-
-missing=()
-for entry in "${needs[@]}"; do
-  pkg=${entry%% *}
-  probe=${entry#* }
-  if [[ $probe == /* ]]; then
-    [[ -e $probe ]] || missing+=("$pkg")
-  else
-    command -v "$probe" >/dev/null 2>&1 || missing+=("$pkg")
-  fi
-done
+libs=(xvfb xauth libgl1 libglx0 libglx-mesa0 libgl1-mesa-dri libx11-6 libxrandr2 libxi6
+      libxcursor1 libxinerama1 libxxf86vm1 chromium)
+commands=("node nodejs" "npm npm")
 
 if ! command -v go >/dev/null 2>&1; then
   echo "Go is missing: install Go 1.26 or later from https://go.dev/dl/ and put it on PATH." >&2
   exit 1
 fi
+
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for pkg in "${libs[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+else
+  missing+=("${libs[@]}")
+fi
+for entry in "${commands[@]}"; do
+  command -v "${entry%% *}" >/dev/null 2>&1 || missing+=("${entry#* }")
+done
 
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
@@ -42,4 +44,4 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 echo "Installing: ${missing[*]}"
 $sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

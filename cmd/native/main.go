@@ -1,11 +1,13 @@
-// Command descent is Descent's native program. "descent run" trains without
-// a window and prints the result; see "descent help".
+// Command descent is Descent's native program. "descent" opens the
+// playground in a window; "descent run" trains without a window and prints
+// the result; see "descent help".
 package main
 
 import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 func main() {
@@ -15,9 +17,8 @@ func main() {
 // realMain runs the command line and returns the exit status: 0 on success,
 // 1 when a run stopped early (diverged or non-finite), 2 for bad input.
 func realMain(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		usage(stderr)
-		return 2
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" && args[0] != "-help" {
+		return windowCommand(args, stdout, stderr)
 	}
 	switch args[0] {
 	case "run":
@@ -34,6 +35,7 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `Descent, a gradient-descent playground.
 
 usage:
+  descent [flags]        open the playground (--scenario, --play, --screenshot)
   descent run [flags]    train without a window and print the result
   descent help           show this text
 

@@ -1,69 +1,57 @@
 //go:build js && wasm
 
-// Command wasm is Descent's browser entry. It exposes the compute core to
-// the page as window.descent.run(configJSON), which trains a Config and
-// returns the result as JSON.
+// Command wasm is Descent's browser entry: the playground on a canvas that
+// fills the page. It reads the page URL (?scenario=NAME&play=1) and exposes
+// window.descent to the page's scripts and tests: state() returns the race
+// as JSON, run(configJSON) trains a compute.Config headless.
 package main
 
 import (
-	"context"
-	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
 	"syscall/js"
 
-	"github.com/descent-playground/descent/compute"
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/descent-playground/descent/playground"
 )
 
-// result is what run returns to the page.
-type result struct {
-	Params []string    `json:"params,omitempty"`
-	Final  []float64   `json:"final,omitempty"`
-	Path   [][]float64 `json:"path,omitempty"`
-	Loss   []float64   `json:"loss,omitempty"`
-	Steps  int         `json:"steps"`
-	Stop   string      `json:"stop,omitempty"`
-	Error  string      `json:"error,omitempty"`
-}
-
-func run(cfgJSON string) result {
-	var cfg compute.Config
-	if err := json.Unmarshal([]byte(cfgJSON), &cfg); err != nil {
-		return result{Error: "config: " + err.Error()}
-	}
-	r, err := cfg.Build(nil)
-	if err != nil {
-		return result{Error: err.Error()}
-	}
-	stop := r.Execute(context.Background())
-	tr := r.Trainer
-	path := tr.Path()
-	for i, p := range path {
-		path[i] = finiteOrZero(p)
-	}
-	return result{
-		Params: r.ParamNames(), Final: finiteOrZero(tr.Params()), Path: path, Loss: finiteOrZero(tr.Losses()),
-		Steps: tr.Steps(), Stop: string(stop),
-	}
-}
-
-// finiteOrZero returns v with non-finite values replaced by 0, so that the
-// JSON of a diverged run still encodes.
-func finiteOrZero(v []float64) []float64 {
-	out := make([]float64, len(v))
-	for i, f := range v {
-		if f == f && f-f == 0 {
-			out[i] = f
-		}
-	}
-	return out
-}
-
 func main() {
+	opts := playground.Options{Scenario: "rosenbrock"}
+	if u, err := url.Parse(js.Global().Get("location").Get("href").String()); err == nil {
+		q := u.Query()
+		if s := q.Get("scenario"); s != "" {
+			opts.Scenario = s
+		}
+		opts.Play = q.Get("play") == "1"
+	}
+	g, err := playground.NewGame(opts)
+	if err != nil {
+		showError(err)
+		g, _ = playground.NewGame(playground.Options{})
+	}
 	api := js.Global().Get("Object").New()
-	api.Set("run", js.FuncOf(func(this js.Value, args []js.Value) any {
-		out, _ := json.Marshal(run(args[0].String()))
-		return string(out)
+	api.Set("state", js.FuncOf(func(js.Value, []js.Value) any { return stateJSON(g) }))
+	api.Set("run", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) == 0 {
+			return `{"error":"run needs a config JSON string"}`
+		}
+		return runJSON(args[0].String())
 	}))
 	js.Global().Set("descent", api)
-	js.Global().Call("dispatchEvent", js.Global().Get("Event").New("descent-ready"))
-	select {}
+	ebiten.SetWindowTitle("Descent")
+	if err := ebiten.RunGame(g); err != nil {
+		showError(err)
+		os.Exit(1)
+	}
+}
+
+// showError puts a message on the page and the console.
+func showError(err error) {
+	msg := fmt.Sprintf("Descent: %v", err)
+	js.Global().Get("console").Call("error", msg)
+	if el := js.Global().Get("document").Call("getElementById", "error"); el.Truthy() {
+		el.Set("textContent", msg)
+	}
 }

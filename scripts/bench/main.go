@@ -1,5 +1,6 @@
 // Command bench is the program behind `make bench`. It runs the compute
-// package's benchmarks (go test -bench, 20 iterations, 3 counts), takes the
+// package's benchmarks (go test -bench, 20 iterations, 3 counts) and the
+// playground's frame benchmark (under Xvfb when there is no display), takes the
 // median of the counts per benchmark and prints a Markdown table of each
 // measurement against its target, with the baseline from the same run where
 // there is one. A missed target is reported, not an error: the exit status
@@ -56,25 +57,31 @@ var targets = []target{
 	{bench: "SGDEpoch1e6", unit: "ns/op", scale: 1e-6, shown: "ms/epoch", max: 15},
 	{bench: "MiniBatch32Epoch1e6", unit: "ns/op", scale: 1e-6, shown: "ms/epoch", max: 12},
 	{bench: "LossGridLinear512", unit: "ns/op", scale: 1e-6, shown: "ms", max: 1},
+	{bench: "Frame1280x800", unit: "cpu-ms/frame", scale: 1, shown: "ms/frame", max: 8},
 }
 
 // main runs the benchmarks, streaming go test's output to stderr, and prints
-// the machine lines and the table of targets on stdout.
+// the machine lines and the table of targets on stdout. The compute
+// benchmarks run as they are; the playground's frame benchmark needs a
+// display and runs under xvfb-run when there is none.
 func main() {
-	args := []string{"test", "-run", "^$", "-bench", ".", "-benchtime", "20x", "-count", "3"}
-	args = append(args, os.Args[1:]...)
-	args = append(args, strings.Fields(os.Getenv("BENCH_ARGS"))...)
-	args = append(args, "./compute")
-	fmt.Fprintln(os.Stderr, "go", shellJoin(args))
-
-	// go test's output is shown as it comes (on stderr) and kept for parsing.
+	extra := append(os.Args[1:], strings.Fields(os.Getenv("BENCH_ARGS"))...)
 	var out bytes.Buffer
-	cmd := exec.Command("go", args...)
-	cmd.Stdout = io.MultiWriter(&out, os.Stderr)
-	cmd.Stderr = os.Stderr
-	if err := cmd.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "bench: go test:", err)
-		os.Exit(1)
+	compute := append([]string{"go", "test", "-run", "^$", "-bench", ".", "-benchtime", "20x", "-count", "3"}, extra...)
+	frame := append([]string{"go", "test", "-run", "^$", "-bench", "Frame", "-benchtime", "30x", "-count", "3"}, extra...)
+	if os.Getenv("DISPLAY") == "" {
+		frame = append([]string{"xvfb-run", "-a", "-s", "-screen 0 1280x800x24"}, frame...)
+	}
+	for _, args := range [][]string{append(compute, "./compute"), append(frame, "./playground")} {
+		fmt.Fprintln(os.Stderr, shellJoin(args))
+		// go test's output is shown as it comes (on stderr) and kept for parsing.
+		cmd := exec.Command(args[0], args[1:]...)
+		cmd.Stdout = io.MultiWriter(&out, os.Stderr)
+		cmd.Stderr = os.Stderr
+		if err := cmd.Run(); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", args[0], err)
+			os.Exit(1)
+		}
 	}
 
 	rep, err := parse(&out)
@@ -83,8 +90,12 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Println()
+	seen := map[string]bool{}
 	for _, line := range rep.machine {
-		fmt.Println(line)
+		if !seen[line] {
+			fmt.Println(line)
+			seen[line] = true
+		}
 	}
 	fmt.Printf("nproc: %d\n\n", runtime.NumCPU())
 	fmt.Print(table(rep.medians(), targets))

@@ -1,0 +1,77 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+
+	"github.com/descent-playground/descent/compute"
+	"github.com/descent-playground/descent/playground"
+)
+
+// racerState is one racer in state().
+type racerState struct {
+	Name  string    `json:"name"`
+	Steps int       `json:"steps"`
+	Loss  float64   `json:"loss"`
+	First float64   `json:"first_loss"`
+	At    []float64 `json:"params"`
+}
+
+// stateJSON describes the race for the page's scripts and tests.
+func stateJSON(g *playground.Game) string {
+	w := g.World()
+	st := struct {
+		Scenario string       `json:"scenario"`
+		Playing  bool         `json:"playing"`
+		Steps    int          `json:"steps"`
+		Frames   int          `json:"frames"`
+		Surface  int          `json:"surface_frames"`
+		Racers   []racerState `json:"racers"`
+	}{Scenario: w.Scenario().Name, Playing: w.Playing, Steps: w.Steps(), Frames: g.Frames(), Surface: g.SurfaceFrames()}
+	for _, r := range w.Racers {
+		tr := r.Trainer()
+		if tr == nil {
+			continue
+		}
+		l := tr.Losses()
+		st.Racers = append(st.Racers, racerState{
+			Name: r.Name(), Steps: tr.Steps(), Loss: finite(l[len(l)-1]), First: finite(l[0]), At: tr.Params(),
+		})
+	}
+	out, _ := json.Marshal(st)
+	return string(out)
+}
+
+// runJSON trains a Config headless and returns the final parameters and
+// losses, or the error.
+func runJSON(cfgJSON string) string {
+	var cfg compute.Config
+	res := map[string]any{}
+	if err := json.Unmarshal([]byte(cfgJSON), &cfg); err != nil {
+		res["error"] = "config: " + err.Error()
+	} else if r, err := cfg.Build(nil); err != nil {
+		res["error"] = err.Error()
+	} else {
+		res["stop"] = r.Execute(context.Background())
+		res["params"] = r.ParamNames()
+		final := make([]float64, 0)
+		for _, p := range r.Trainer.Params() {
+			final = append(final, finite(p))
+		}
+		res["final"] = final
+		res["steps"] = r.Trainer.Steps()
+	}
+	out, _ := json.Marshal(res)
+	return string(out)
+}
+
+// finite maps non-finite numbers to 0 so that the JSON encodes.
+func finite(v float64) float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0
+	}
+	return v
+}

@@ -1,0 +1,80 @@
+// End-to-end test of the wasm playground in Debian's headless Chromium:
+// the canvas renders a surface, pressing space starts the race, the loss
+// falls, and a screenshot is saved. Usage: node playground.mjs BASE_URL OUT_DIR
+import { chromium } from "playwright-core";
+import { PNG } from "pngjs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const base = process.argv[2] ?? "http://127.0.0.1:8080/";
+const outDir = process.argv[3] ?? "e2e/out";
+mkdirSync(outDir, { recursive: true });
+
+const failures = [];
+function check(ok, what) {
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
+  if (!ok) failures.push(what);
+}
+
+// distinctColours counts the colours in a PNG, a cheap "not blank" test.
+function distinctColours(buf) {
+  const png = PNG.sync.read(buf);
+  const seen = new Set();
+  for (let i = 0; i < png.data.length; i += 4 * 97) {
+    seen.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
+  }
+  return seen.size;
+}
+
+const profile = mkdtempSync(join(tmpdir(), "descent-e2e-"));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: "/usr/bin/chromium",
+  viewport: { width: 1280, height: 800 },
+  args: [
+    "--headless", "--no-sandbox", "--enable-unsafe-swiftshader", "--use-angle=swiftshader",
+    "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+  ],
+});
+try {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+
+  const t0 = Date.now();
+  await page.goto(base + "?scenario=rosenbrock");
+  await page.waitForFunction(
+    () => window.descent && JSON.parse(window.descent.state()).surface_frames > 0,
+    null, { timeout: 60000, polling: 20 });
+  const firstSurfaceMs = Date.now() - t0;
+  console.log(`first surface drawn ${firstSurfaceMs} ms after navigation`);
+  writeFileSync(join(outDir, "timing.json"), JSON.stringify({ first_surface_ms: firstSurfaceMs }) + "\n");
+
+  const before = JSON.parse(await page.evaluate(() => window.descent.state()));
+  check(before.scenario === "rosenbrock" && !before.playing && before.steps === 0, "opens paused on the scenario in the URL");
+  check(before.racers.length === 6, `six racers (got ${before.racers.length})`);
+  const still = await page.screenshot();
+  check(distinctColours(still) > 50, "the canvas shows a picture, not a blank page");
+
+  await page.locator("canvas").focus();
+  await page.keyboard.press("Space");
+  await page.waitForFunction(() => JSON.parse(window.descent.state()).steps >= 100, null, { timeout: 60000 });
+  const after = JSON.parse(await page.evaluate(() => window.descent.state()));
+  check(after.playing, "space starts the race");
+  const fell = after.racers.filter((r) => r.loss < r.first_loss).length;
+  check(fell >= 5, `the loss fell for ${fell} of ${after.racers.length} racers`);
+  writeFileSync(join(outDir, "playground.png"), await page.screenshot());
+
+  await page.keyboard.press("Space");
+  const paused = await page.waitForFunction(() => !JSON.parse(window.descent.state()).playing, null, { timeout: 10000 })
+    .then(() => true, () => false);
+  check(paused, "space pauses the race");
+  check(errors.length === 0, `no page errors (${errors.join("; ")})`);
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+console.log(`${failures.length === 0 ? "e2e: all checks passed" : "e2e: " + failures.length + " failed"}`);
+process.exit(failures.length === 0 ? 0 : 1);

@@ -1,0 +1,153 @@
+package playground
+
+import (
+	"fmt"
+	"image"
+
+	"github.com/ebitengine/debugui"
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/descent-playground/descent/render"
+)
+
+// Options configure a Game.
+type Options struct {
+	// Scenario names the scenario to open (default rosenbrock).
+	Scenario string
+	// Play starts the race at once.
+	Play bool
+	// ScreenshotPath, when set, makes the game write the screen as a PNG
+	// there after ScreenshotFrames frames and then end.
+	ScreenshotPath   string
+	ScreenshotFrames int
+}
+
+// Game is the ebiten.Game of the playground: Update reads the panel, the
+// keyboard and the mouse and advances the World; Draw draws it.
+type Game struct {
+	world *World
+	ui    debugui.DebugUI
+	opts  Options
+
+	// layer caches the surface picture; layerFor says for which field and
+	// scale it was made.
+	layer      *render.SurfaceLayer
+	layerFor   *render.Field
+	layerLog   bool
+	batchLayer *render.SurfaceLayer
+
+	drawn         bool
+	frames        int
+	surfaceFrames int
+	showHelp      bool
+	chars         []rune
+	stepsPerSec   float64
+	shotDone      bool
+	shotErr       error
+	drag          *image.Point
+	pathBuf       []render.Path
+	pathRacer     []int
+	pointBuf      [][][2]float64
+	width, height int
+	scenarioIdx   int
+}
+
+// NewGame returns the playground on the scenario that opts names.
+func NewGame(opts Options) (*Game, error) {
+	if opts.Scenario == "" {
+		opts.Scenario = "rosenbrock"
+	}
+	w, err := NewWorld(opts.Scenario)
+	if err != nil {
+		return nil, err
+	}
+	w.Playing = opts.Play
+	g := &Game{world: w, opts: opts}
+	for i, s := range Scenarios() {
+		if s.Name == opts.Scenario {
+			g.scenarioIdx = i
+		}
+	}
+	return g, nil
+}
+
+// World returns the game's world.
+func (g *Game) World() *World { return g.world }
+
+// StepsPerSecond returns the measured training speed of the race.
+func (g *Game) StepsPerSecond() float64 { return g.stepsPerSec }
+
+// Update advances the game by one tick.
+func (g *Game) Update() error {
+	if g.shotDone {
+		if g.shotErr != nil {
+			return g.shotErr
+		}
+		return ebiten.Termination
+	}
+	capture, err := g.ui.Update(g.panel)
+	if err != nil {
+		return err
+	}
+	g.handleInput(capture)
+	if !g.drawn {
+		return nil
+	}
+	g.refreshLayers()
+	if g.world.Playing {
+		before := g.world.Steps()
+		g.world.Advance(g.world.Speed)
+		tps := ebiten.ActualTPS()
+		if tps <= 0 {
+			tps = float64(ebiten.TPS())
+		}
+		g.stepsPerSec = 0.9*g.stepsPerSec + 0.1*float64(g.world.Steps()-before)*tps
+	} else {
+		g.stepsPerSec = 0
+	}
+	return nil
+}
+
+// refreshLayers rebuilds the cached surface pictures when the field, the
+// colour scale or the batch changed.
+func (g *Game) refreshLayers() {
+	f := g.world.Field()
+	if g.layer == nil || g.layerFor != g.world.field || g.layerLog != g.world.LogScale {
+		g.layer = render.NewSurfaceLayer(f, g.world.LogScale, 12)
+		g.layerFor, g.layerLog = g.world.field, g.world.LogScale
+	}
+	g.batchLayer = nil
+	if g.world.ShowBatch && !g.world.Show3D {
+		if bf, ok := g.world.BatchField(); ok {
+			g.batchLayer = render.NewSurfaceLayer(bf, g.world.LogScale, 8)
+		}
+	}
+}
+
+// Layout makes the screen as many device pixels as the window has, so
+// that drawing is sharp on HiDPI displays.
+func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
+	s := ebiten.Monitor().DeviceScaleFactor()
+	g.width, g.height = int(float64(outsideWidth)*s), int(float64(outsideHeight)*s)
+	return g.width, g.height
+}
+
+// uiScale is the panel's scale on this display.
+func uiScale() int {
+	if ebiten.Monitor().DeviceScaleFactor() >= 1.5 {
+		return 2
+	}
+	return 1
+}
+
+// String describes the game for logs.
+func (g *Game) String() string {
+	return fmt.Sprintf("playground(%s, step %d)", g.world.Scenario().Name, g.world.Steps())
+}
+
+// Frames returns the number of frames drawn.
+func (g *Game) Frames() int { return g.frames }
+
+// SurfaceFrames returns the number of frames drawn with the loss surface
+// (the first frame shows a "computing" note instead).
+func (g *Game) SurfaceFrames() int { return g.surfaceFrames }

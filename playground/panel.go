@@ -1,0 +1,119 @@
+package playground
+
+import (
+	"fmt"
+	"image"
+
+	"github.com/ebitengine/debugui"
+)
+
+var (
+	variantNames  = []string{"batch", "sgd", "minibatch"}
+	scheduleNames = []string{"constant", "step", "exponential", "inverse-time", "cosine"}
+	speedNames    = []string{"1", "2", "5", "10", "50", "200"}
+	speedValues   = []int{1, 2, 5, 10, 50, 200}
+)
+
+// panel lays out the control panel: scenario, racers and their
+// hyperparameters, the shared settings, and the transport buttons.
+func (g *Game) panel(ctx *debugui.Context) error {
+	ctx.SetScale(uiScale())
+	w := g.world
+	ctx.Window("Descent", image.Rect(0, 0, 290, 700), func(layout debugui.ContainerLayout) {
+		ctx.Header("Scenario", true, func() {
+			names := make([]string, 0, len(Scenarios()))
+			for _, s := range Scenarios() {
+				names = append(names, s.Title)
+			}
+			ctx.Dropdown(&g.scenarioIdx, names).On(func() {
+				if err := w.SetScenario(Scenarios()[g.scenarioIdx].Name); err != nil {
+					w.Err = err
+				}
+			})
+		})
+		ctx.Header("Run", true, func() {
+			ctx.SetGridLayout([]int{-1, -1, -1, -1}, nil)
+			label := "Play"
+			if w.Playing {
+				label = "Pause"
+			}
+			ctx.Button(label).On(func() { w.Playing = !w.Playing })
+			ctx.Button("Step").On(func() { w.Playing = false; w.Advance(1) })
+			ctx.Button("Reset").On(w.Reset)
+			ctx.Button("3-D").On(func() { w.Show3D = !w.Show3D })
+			ctx.SetGridLayout([]int{-1, -2}, nil)
+			ctx.Text("steps/frame")
+			speed := speedIndex(w.Speed)
+			ctx.Dropdown(&speed, speedNames).On(func() { w.Speed = speedValues[speed] })
+			ctx.SetGridLayout([]int{-1, -1}, nil)
+			ctx.Checkbox(&w.LogScale, "log colours")
+			if w.scenario.Regression() {
+				ctx.Checkbox(&w.ShowBatch, "batch surface")
+			}
+		})
+		ctx.Header("Optimizers", true, func() {
+			for i, r := range w.Racers {
+				ctx.IDScope(fmt.Sprint("racer", i), func() {
+					ctx.SetGridLayout([]int{-3, -2}, nil)
+					ctx.Checkbox(&r.Enabled, r.Name()).On(w.Reset)
+					ctx.NumberFieldF(&r.LR, r.LR/10, 5).On(func() {
+						if r.LR <= 0 {
+							r.LR = 1e-5
+						}
+						w.Reset()
+					})
+					if r.Kind.Optimizer == "momentum" || r.Kind.Optimizer == "nesterov" {
+						ctx.SetGridLayout([]int{-1, -2}, nil)
+						ctx.Text("  momentum")
+						ctx.SliderF(&r.Momentum, 0, 0.99, 0.01, 2).On(w.Reset)
+					}
+				})
+			}
+		})
+		ctx.Header("Settings", true, func() {
+			s := &w.Settings
+			ctx.SetGridLayout([]int{-1, -2}, nil)
+			if w.scenario.Regression() {
+				ctx.Text("variant")
+				v := indexOf(variantNames, s.Variant)
+				ctx.Dropdown(&v, variantNames).On(func() { s.Variant = variantNames[v]; w.Reset() })
+				ctx.Text("batch size")
+				ctx.Slider(&s.BatchSize, 1, 64, 1).On(w.Reset)
+				ctx.Text("")
+				ctx.Checkbox(&s.Shuffle, "shuffle").On(w.Reset)
+				ctx.Text("seed")
+				ctx.NumberField(&s.Seed, 1).On(w.Reset)
+			}
+			ctx.Text("schedule")
+			sc := indexOf(scheduleNames, s.Schedule)
+			ctx.Dropdown(&sc, scheduleNames).On(func() { s.Schedule = scheduleNames[sc]; w.Reset() })
+			ctx.Text("L1")
+			ctx.SliderF(&s.L1, 0, 1, 0.01, 2).On(w.Reset)
+			ctx.Text("L2")
+			ctx.SliderF(&s.L2, 0, 1, 0.01, 2).On(w.Reset)
+		})
+		if w.Err != nil {
+			ctx.SetGridLayout([]int{-1}, nil)
+			ctx.Text(w.Err.Error())
+		}
+	})
+	return nil
+}
+
+func indexOf(names []string, v string) int {
+	for i, n := range names {
+		if n == v {
+			return i
+		}
+	}
+	return 0
+}
+
+func speedIndex(speed int) int {
+	for i, v := range speedValues {
+		if v == speed {
+			return i
+		}
+	}
+	return 0
+}

@@ -1,0 +1,99 @@
+package playground
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/descent-playground/descent/compute"
+)
+
+// Scenario is a problem to race optimizers on: the model and data (a
+// compute.Config without optimizer), the two parameters the view shows and
+// the window over them, and a tuned learning rate for each racer.
+type Scenario struct {
+	// Name identifies the scenario in URLs and on the command line.
+	Name string
+	// Title is shown in the panel.
+	Title string
+	// Base holds the model and data; the racers add their optimizers.
+	Base compute.Config
+	// View is the parameter window: XMin, XMax, YMin, YMax.
+	View [4]float64
+	// XLabel and YLabel name the two viewed parameters.
+	XLabel, YLabel string
+	// LogScale colours the surface on a log scale by default.
+	LogScale bool
+	// Start is the default start point (all parameters).
+	Start []float64
+	// Rates is the learning rate of each racer, in Racers order.
+	Rates [len(racerKinds)]float64
+}
+
+// Regression reports whether the scenario fits data (and so has a scatter
+// plot and batch variants).
+func (s *Scenario) Regression() bool { return s.Base.Model != "surface" }
+
+// surfaceScenario builds a scenario for a built-in test surface.
+func surfaceScenario(name string, rates [len(racerKinds)]float64) *Scenario {
+	s, err := compute.SurfaceByName(name)
+	if err != nil {
+		panic(err)
+	}
+	return &Scenario{
+		Name: name, Title: s.Title, Base: compute.Config{Model: "surface", Surface: name},
+		View: s.Domain, XLabel: "x", YLabel: "y", LogScale: s.LogScale,
+		Start: []float64{s.Start[0], s.Start[1]}, Rates: rates,
+	}
+}
+
+// Scenarios returns every scenario in panel order.
+func Scenarios() []*Scenario {
+	noise := 1.0
+	return []*Scenario{
+		surfaceScenario("rosenbrock", [6]float64{5e-4, 2e-4, 2e-4, 0.05, 0.01, 0.02}),
+		surfaceScenario("beale", [6]float64{1e-3, 1e-3, 1e-3, 0.1, 0.01, 0.02}),
+		surfaceScenario("himmelblau", [6]float64{0.01, 0.005, 0.005, 0.5, 0.05, 0.1}),
+		surfaceScenario("booth", [6]float64{0.01, 0.005, 0.005, 1, 0.1, 0.2}),
+		surfaceScenario("rastrigin", [6]float64{0.002, 0.002, 0.002, 0.2, 0.02, 0.05}),
+		surfaceScenario("ackley", [6]float64{0.05, 0.02, 0.02, 0.5, 0.05, 0.1}),
+		surfaceScenario("saddle", [6]float64{0.01, 0.01, 0.01, 0.1, 0.01, 0.02}),
+		surfaceScenario("bowl", [6]float64{0.09, 0.02, 0.02, 0.5, 0.05, 0.1}),
+		{
+			Name: "classic", Title: "Linear regression, five points",
+			Base: compute.Config{Model: "linreg", Data: "seed"},
+			View: [4]float64{-1, 3, -2, 5}, XLabel: "slope", YLabel: "intercept", LogScale: true,
+			Start: []float64{0, 0}, Rates: [6]float64{0.01, 0.005, 0.005, 0.5, 0.02, 0.05},
+		},
+		{
+			Name: "linear", Title: "Linear regression, synthetic",
+			Base: compute.Config{Model: "linreg", Data: "linear", N: 200, Noise: &noise, Seed: 1},
+			View: [4]float64{-1, 4, -3, 5}, XLabel: "slope", YLabel: "intercept", LogScale: true,
+			Start: []float64{0, 0}, Rates: [6]float64{0.005, 0.002, 0.002, 0.5, 0.02, 0.05},
+		},
+		{
+			Name: "logistic", Title: "Logistic regression, two blobs",
+			Base: compute.Config{Model: "logreg", Data: "blobs", N: 200, Seed: 1},
+			View: [4]float64{-3, 5, -3, 5}, XLabel: "w1", YLabel: "w2",
+			Start: []float64{-2, 4, 0}, Rates: [6]float64{0.5, 0.2, 0.2, 0.5, 0.05, 0.1},
+		},
+	}
+}
+
+// ScenarioNames returns the names accepted by ScenarioByName.
+func ScenarioNames() []string {
+	var names []string
+	for _, s := range Scenarios() {
+		names = append(names, s.Name)
+	}
+	return names
+}
+
+// ScenarioByName returns the scenario with the given name.
+func ScenarioByName(name string) (*Scenario, error) {
+	i := slices.IndexFunc(Scenarios(), func(s *Scenario) bool { return s.Name == name })
+	if i < 0 {
+		return nil, fmt.Errorf("unknown scenario %q (allowed: %s)", name, strings.Join(ScenarioNames(), ", "))
+	}
+	return Scenarios()[i], nil
+}

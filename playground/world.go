@@ -1,0 +1,291 @@
+package playground
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/descent-playground/descent/compute"
+	"github.com/descent-playground/descent/render"
+)
+
+// MaxSteps is where a race stops by itself, so that recorded paths stay
+// bounded.
+const MaxSteps = 100_000
+
+// fieldSize is the loss grid's resolution along each axis.
+const fieldSize = 256
+
+// Settings are the choices shared by every racer.
+type Settings struct {
+	// Variant is batch, sgd or minibatch (regression only).
+	Variant string
+	// BatchSize is the mini-batch size.
+	BatchSize int
+	// Shuffle draws a new order of the data every epoch.
+	Shuffle bool
+	// Schedule is the learning-rate schedule's name.
+	Schedule string
+	// L1 and L2 are the loss penalties.
+	L1, L2 float64
+	// Seed seeds the data and the shuffles.
+	Seed int
+}
+
+// World is the playground's state: a scenario, its racers, the shared
+// settings and the start point, whether the race is playing and how fast,
+// and the view options. It knows nothing of Ebitengine.
+type World struct {
+	scenario *Scenario
+	// Racers are the optimizers in the race, in legend order.
+	Racers   []*Racer
+	Settings Settings
+	start    []float64
+	// Playing advances the race every frame; Speed is steps per frame.
+	Playing bool
+	Speed   int
+	// Show3D draws the surface as a mesh; LogScale colours it on a log
+	// scale; ShowBatch draws the current batch's own loss surface.
+	Show3D, LogScale, ShowBatch bool
+	// Camera is the 3-D view's orbit camera.
+	Camera render.Camera
+	// Err is the latest configuration problem, shown to the user.
+	Err error
+
+	cpu        *compute.CPU
+	field      *render.Field
+	fieldKey   string
+	batchField *render.Field
+}
+
+// NewWorld returns a world on the named scenario, reset and paused.
+func NewWorld(scenario string) (*World, error) {
+	w := &World{Speed: 5, Camera: render.DefaultCamera(), cpu: compute.NewCPU()}
+	w.Settings = Settings{Variant: "batch", BatchSize: 8, Schedule: "constant", Seed: 1}
+	if err := w.SetScenario(scenario); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Scenario returns the current scenario.
+func (w *World) Scenario() *Scenario { return w.scenario }
+
+// Start returns the start point shared by the racers.
+func (w *World) Start() []float64 { return w.start }
+
+// SetScenario switches to the named scenario with its default racers and
+// start, and resets the race.
+func (w *World) SetScenario(name string) error {
+	s, err := ScenarioByName(name)
+	if err != nil {
+		return err
+	}
+	w.scenario = s
+	w.start = slices.Clone(s.Start)
+	w.LogScale = s.LogScale
+	w.Racers = w.Racers[:0]
+	for i, k := range racerKinds {
+		w.Racers = append(w.Racers, &Racer{Kind: k, Enabled: true, LR: s.Rates[i], Momentum: 0.9})
+	}
+	if !s.Regression() {
+		w.Settings.Variant = "batch"
+	}
+	w.Playing = false
+	w.Reset()
+	return nil
+}
+
+// SetStart moves the start point's two viewed coordinates to (x, y) and
+// restarts every racer there.
+func (w *World) SetStart(x, y float64) {
+	w.start[0], w.start[1] = x, y
+	w.Reset()
+}
+
+// Reset rebuilds every enabled racer's run from the start with the current
+// settings. A configuration that compute refuses leaves that racer out and
+// sets Err.
+func (w *World) Reset() {
+	w.Err = nil
+	w.batchField = nil
+	for _, r := range w.Racers {
+		r.run = nil
+		if !r.Enabled {
+			continue
+		}
+		run, err := w.config(r).Build(w.cpu)
+		if err != nil {
+			w.Err = fmt.Errorf("%s: %w", r.Name(), err)
+			continue
+		}
+		r.run = run
+	}
+}
+
+// config is the racer's full compute.Config.
+func (w *World) config(r *Racer) compute.Config {
+	c := w.scenario.Base
+	c.Optimizer = r.Kind.Optimizer
+	lr := r.LR
+	c.LR = &lr
+	if r.Kind.Optimizer == "momentum" || r.Kind.Optimizer == "nesterov" {
+		m := r.Momentum
+		c.Momentum = &m
+	}
+	c.Start = slices.Clone(w.start)
+	c.Schedule = w.Settings.Schedule
+	if c.Schedule == "cosine" {
+		c.TMax = 1000
+	}
+	c.L1, c.L2 = w.Settings.L1, w.Settings.L2
+	if w.scenario.Regression() {
+		c.Variant = w.Settings.Variant
+		if c.Variant == "minibatch" {
+			c.BatchSize = w.Settings.BatchSize
+		}
+		c.Shuffle = w.Settings.Shuffle && c.Variant != "batch"
+		c.Seed = uint64(w.Settings.Seed)
+	}
+	return c
+}
+
+// Steps returns the number of steps the race has taken (the longest run).
+func (w *World) Steps() int {
+	n := 0
+	for _, r := range w.Racers {
+		if tr := r.Trainer(); tr != nil {
+			n = max(n, tr.Steps())
+		}
+	}
+	return n
+}
+
+// Advance takes steps steps with every running racer and returns how many
+// racers are still running. The race pauses at MaxSteps.
+func (w *World) Advance(steps int) int {
+	running := 0
+	for _, r := range w.Racers {
+		tr := r.Trainer()
+		if tr == nil {
+			continue
+		}
+		for range steps {
+			if tr.Stopped() != compute.Running || tr.Steps() >= MaxSteps {
+				break
+			}
+			tr.Step()
+		}
+		if tr.Stopped() == compute.Running && tr.Steps() < MaxSteps {
+			running++
+		}
+	}
+	if running == 0 {
+		w.Playing = false
+	}
+	w.batchField = nil
+	return running
+}
+
+// Leader returns the first enabled racer with a run, or nil.
+func (w *World) Leader() *Racer {
+	for _, r := range w.Racers {
+		if r.Trainer() != nil {
+			return r
+		}
+	}
+	return nil
+}
+
+// Field returns the full-data loss (plus penalty) over the view, the other
+// parameters held at the start. It is computed again only when the scenario,
+// the start's hidden parameters or the penalty change.
+func (w *World) Field() render.Field {
+	key := fmt.Sprint(w.scenario.Name, w.start[2:], w.Settings.L1, w.Settings.L2, w.Settings.Seed)
+	if w.field == nil || key != w.fieldKey {
+		f := w.lossField(w.objective())
+		w.field, w.fieldKey = &f, key
+	}
+	return *w.field
+}
+
+// BatchField returns the loss surface of the leader's latest batch, and
+// false when there is none (a surface, or the batch variant).
+func (w *World) BatchField() (render.Field, bool) {
+	r := w.Leader()
+	if r == nil || !w.scenario.Regression() || r.Trainer().LastBatch() == nil {
+		return render.Field{}, false
+	}
+	if w.batchField == nil {
+		dm := r.run.Objective.(compute.DataModel)
+		f := w.lossField(dm.Reordered(r.Trainer().LastBatch(), nil))
+		w.batchField = &f
+	}
+	return *w.batchField, true
+}
+
+// objective is the function whose surface is shown: the first racer's
+// objective (all racers share the model and data).
+func (w *World) objective() compute.Objective {
+	for _, r := range w.Racers {
+		if r.run != nil {
+			return r.run.Objective
+		}
+	}
+	run, err := w.config(w.Racers[0]).Build(w.cpu)
+	if err != nil {
+		return nil
+	}
+	return run.Objective
+}
+
+// lossField evaluates obj plus the penalty over the view.
+func (w *World) lossField(obj compute.Objective) render.Field {
+	v := w.scenario.View
+	f := render.Field{Cols: fieldSize, Rows: fieldSize, XMin: v[0], XMax: v[1], YMin: v[2], YMax: v[3]}
+	f.Values = make([]float64, fieldSize*fieldSize)
+	if obj == nil {
+		return f
+	}
+	g := compute.Grid{X: 0, Y: 1, Base: w.start, XMin: v[0], XMax: v[1], YMin: v[2], YMax: v[3], Cols: fieldSize, Rows: fieldSize}
+	if err := w.cpu.LossGrid(f.Values, obj, g); err != nil {
+		w.Err = err
+		return f
+	}
+	p := compute.Penalty{L1: w.Settings.L1, L2: w.Settings.L2}
+	if w.scenario.Regression() {
+		p.Skip = 1
+	}
+	if p.Active() {
+		pt := slices.Clone(w.start)
+		for r := range fieldSize {
+			for c := range fieldSize {
+				pt[0], pt[1] = g.At(c, r)
+				f.Values[r*fieldSize+c] += p.Value(pt)
+			}
+		}
+	}
+	return f
+}
+
+// Stats summarises the leader for the heads-up line.
+type Stats struct {
+	Step, Epoch    int
+	Loss, GradNorm float64
+	Stopped        compute.StopReason
+}
+
+// LeaderStats returns the leader's step, epoch, loss and gradient norm.
+func (w *World) LeaderStats() Stats {
+	r := w.Leader()
+	if r == nil {
+		return Stats{Loss: math.NaN(), GradNorm: math.NaN()}
+	}
+	tr := r.Trainer()
+	losses := tr.Losses()
+	var g float64
+	for _, v := range tr.Gradient() {
+		g += v * v
+	}
+	return Stats{Step: tr.Steps(), Epoch: tr.Epochs(), Loss: losses[len(losses)-1], GradNorm: math.Sqrt(g), Stopped: tr.Stopped()}
+}

@@ -1,0 +1,114 @@
+package playground
+
+import (
+	"math"
+	"testing"
+
+	"github.com/descent-playground/descent/compute"
+)
+
+// TestEveryScenarioRaces opens each scenario, races 200 steps and checks
+// that every racer ran, the loss went down for most of them, and nothing
+// was refused.
+func TestEveryScenarioRaces(t *testing.T) {
+	for _, s := range Scenarios() {
+		w, err := NewWorld(s.Name)
+		if err != nil {
+			t.Fatalf("%s: %v", s.Name, err)
+		}
+		if w.Err != nil {
+			t.Fatalf("%s: %v", s.Name, w.Err)
+		}
+		w.Advance(200)
+		down := 0
+		for _, r := range w.Racers {
+			tr := r.Trainer()
+			if tr == nil {
+				t.Fatalf("%s/%s: no run", s.Name, r.Name())
+			}
+			l := tr.Losses()
+			if l[len(l)-1] < l[0] {
+				down++
+			}
+		}
+		if s.Name != "saddle" && down < len(w.Racers)-1 {
+			t.Errorf("%s: the loss fell for only %d of %d racers", s.Name, down, len(w.Racers))
+		}
+	}
+}
+
+// TestSetStartRestartsAllRacers checks that a click's start point is where
+// every racer restarts.
+func TestSetStartRestartsAllRacers(t *testing.T) {
+	w, _ := NewWorld("himmelblau")
+	w.Advance(10)
+	w.SetStart(1.5, -2)
+	for _, r := range w.Racers {
+		tr := r.Trainer()
+		if tr.Steps() != 0 || tr.Params()[0] != 1.5 || tr.Params()[1] != -2 {
+			t.Errorf("%s: steps %d at %v after SetStart", r.Name(), tr.Steps(), tr.Params())
+		}
+	}
+}
+
+// TestFieldMatchesObjective checks the loss grid against the objective at
+// grid points, including the penalty.
+func TestFieldMatchesObjective(t *testing.T) {
+	w, _ := NewWorld("classic")
+	w.Settings.L2 = 0.5
+	w.Reset()
+	f := w.Field()
+	obj := w.Leader().run.Objective
+	for _, cr := range [][2]int{{0, 0}, {17, 200}, {255, 255}} {
+		x := f.XMin + float64(cr[0])*(f.XMax-f.XMin)/float64(f.Cols-1)
+		y := f.YMin + float64(cr[1])*(f.YMax-f.YMin)/float64(f.Rows-1)
+		want := obj.Func([]float64{x, y}) + 0.25*x*x
+		if got := f.Values[cr[1]*f.Cols+cr[0]]; math.Abs(got-want) > 1e-9*max(1, want) {
+			t.Errorf("field at %v = %g, objective + penalty %g", cr, got, want)
+		}
+	}
+}
+
+// TestBatchFieldFollowsVariant checks that the batch surface exists for
+// mini-batch runs and not for full batch.
+func TestBatchFieldFollowsVariant(t *testing.T) {
+	w, _ := NewWorld("linear")
+	w.Advance(1)
+	if _, ok := w.BatchField(); ok {
+		t.Error("a full-batch run has a batch surface")
+	}
+	w.Settings.Variant, w.Settings.BatchSize, w.Settings.Shuffle = "minibatch", 4, true
+	w.Reset()
+	w.Advance(1)
+	f, ok := w.BatchField()
+	if !ok || len(f.Values) != f.Cols*f.Rows {
+		t.Fatal("no batch surface for a mini-batch run")
+	}
+	if f.Values[0] == w.Field().Values[0] {
+		t.Error("the batch surface equals the full-data surface")
+	}
+}
+
+// TestRaceStopsWhenAllStop checks that a race whose racers all diverge
+// (the gradient-descent family at a rate far beyond 2/curvature; adaptive
+// methods take bounded steps and would not) pauses itself.
+func TestRaceStopsWhenAllStop(t *testing.T) {
+	w, _ := NewWorld("bowl")
+	for _, r := range w.Racers {
+		r.LR = 50
+		r.Enabled = r.Kind.Optimizer == "sgd" || r.Kind.Optimizer == "momentum" || r.Kind.Optimizer == "nesterov"
+	}
+	w.Reset()
+	w.Playing = true
+	for range 100 {
+		w.Advance(10)
+	}
+	if w.Playing {
+		t.Error("still playing after every racer diverged")
+	}
+	for _, r := range w.Racers {
+		if r.Enabled && r.Trainer().Stopped() == compute.Running {
+			t.Errorf("%s still running at lr 50", r.Name())
+		}
+	}
+}

@@ -1,0 +1,37 @@
+package render
+
+import (
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+)
+
+// arrowHead is DrawArrow's reused head triangle.
+var arrowHead vector.Path
+
+// DrawArrow draws an anti-aliased arrow in screen coordinates from (x0, y0)
+// to its head at (x1, y1), with a shaft width wide and a head about four
+// widths long (at least 8 px, at most the arrow's length) and one head
+// length across. Arrows shorter than half a pixel are not drawn.
+func DrawArrow(dst *ebiten.Image, x0, y0, x1, y1 float32, width float32, clr color.Color) {
+	dx, dy := float64(x1-x0), float64(y1-y0)
+	length := math.Hypot(dx, dy)
+	if !(length >= 0.5) {
+		return
+	}
+	head := math.Min(math.Max(4*float64(width), 8), length)
+	ux, uy := dx/length, dy/length
+	bx, by := float64(x1)-ux*head, float64(y1)-uy*head // the head's base centre
+	if length > head {
+		vector.StrokeLine(dst, x0, y0, float32(bx+ux), float32(by+uy), width, clr, true)
+	}
+	half := head / 2
+	arrowHead.Reset()
+	arrowHead.MoveTo(x1, y1)
+	arrowHead.LineTo(float32(bx-uy*half), float32(by+ux*half))
+	arrowHead.LineTo(float32(bx+uy*half), float32(by-ux*half))
+	arrowHead.Close()
+	fillPath(dst, &arrowHead, clr)
+}

@@ -1,0 +1,45 @@
+package render
+
+import (
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+)
+
+// The five-pointed star of DrawMinimum, in pixels.
+const (
+	starOuter = 7
+	starInner = 3
+)
+
+// starPath is DrawMinimum's reused star.
+var starPath vector.Path
+
+// DrawMinimum marks the parameter point (x, y) in viewport v with a white
+// five-pointed star outlined in a dark colour, clipped to v.Rect.
+func DrawMinimum(dst *ebiten.Image, v Viewport, x, y float64) {
+	sx, sy := v.screen(x, y)
+	if !boxAround(v.Rect, starOuter).contains(sx, sy) {
+		return
+	}
+	starPath.Reset()
+	for i := range 10 {
+		r := float64(starOuter)
+		if i%2 == 1 {
+			r = starInner
+		}
+		a := -math.Pi/2 + float64(i)*math.Pi/5
+		px, py := float32(sx+r*math.Cos(a)), float32(sy+r*math.Sin(a))
+		if i == 0 {
+			starPath.MoveTo(px, py)
+		} else {
+			starPath.LineTo(px, py)
+		}
+	}
+	starPath.Close()
+	clip := clipTo(dst, v.Rect)
+	strokePath(clip, &starPath, 3, shadowColor)
+	fillPath(clip, &starPath, color.White)
+}
