@@ -71,6 +71,19 @@ try {
   const paused = await page.waitForFunction(() => !JSON.parse(window.descent.state()).playing, null, { timeout: 10000 })
     .then(() => true, () => false);
   check(paused, "space pauses the race");
+  // A click on the middle of the surface (x from -2 to 2, y from -1 to 3 on
+  // Rosenbrock) restarts every racer there, at about (0, 1).
+  const box = await page.locator("canvas").boundingBox();
+  const surface = { left: 360, top: 10, right: 930, bottom: 720 };
+  await page.mouse.move(box.x + (surface.left + surface.right) / 2, box.y + (surface.top + surface.bottom) / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(150); // held across frames, as a person's click is
+  await page.mouse.up();
+  const moved = await page.waitForFunction(() => {
+    const s = JSON.parse(window.descent.state());
+    return s.steps === 0 && s.racers.every((r) => Math.abs(r.params[0]) < 0.05 && Math.abs(r.params[1] - 1) < 0.05);
+  }, null, { timeout: 10000 }).then(() => true, () => false);
+  check(moved, "a click on the surface restarts every racer at the clicked point");
   check(errors.length === 0, `no page errors (${errors.join("; ")})`);
 } finally {
   await context.close();

@@ -36,7 +36,7 @@ func (g *Game) regions() regions {
 	if w-left > 900*s {
 		right = w - 340*s
 		rg.loss = image.Rect(right+10*s, 10*s, w-10*s, 250*s)
-		rg.scatter = image.Rect(right+10*s, 270*s, w-10*s, 560*s)
+		rg.scatter = image.Rect(right+50*s, 270*s, w-10*s, 560*s)
 	}
 	if w-left < 200*s {
 		left = 0

@@ -16,6 +16,8 @@ type Options struct {
 	Scenario string
 	// Play starts the race at once.
 	Play bool
+	// Show3D opens the 3-D view.
+	Show3D bool
 	// ScreenshotPath, when set, makes the game write the screen as a PNG
 	// there after ScreenshotFrames frames and then end.
 	ScreenshotPath   string
@@ -61,7 +63,7 @@ func NewGame(opts Options) (*Game, error) {
 	if err != nil {
 		return nil, err
 	}
-	w.Playing = opts.Play
+	w.Playing, w.Show3D = opts.Play, opts.Show3D
 	g := &Game{world: w, opts: opts}
 	for i, s := range Scenarios() {
 		if s.Name == opts.Scenario {

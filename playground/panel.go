@@ -62,10 +62,19 @@ func (g *Game) panel(ctx *debugui.Context) error {
 						}
 						w.Reset()
 					})
-					if r.Kind.Optimizer == "momentum" || r.Kind.Optimizer == "nesterov" {
-						ctx.SetGridLayout([]int{-1, -2}, nil)
+					ctx.SetGridLayout([]int{-1, -2}, nil)
+					switch r.Kind.Optimizer {
+					case "momentum", "nesterov":
 						ctx.Text("  momentum")
 						ctx.SliderF(&r.Momentum, 0, 0.99, 0.01, 2).On(w.Reset)
+					case "rmsprop":
+						ctx.Text("  alpha")
+						ctx.SliderF(&r.Alpha, 0.5, 0.999, 0.001, 3).On(w.Reset)
+					case "adam":
+						ctx.Text("  beta1")
+						ctx.SliderF(&r.Beta1, 0, 0.999, 0.001, 3).On(w.Reset)
+						ctx.Text("  beta2")
+						ctx.SliderF(&r.Beta2, 0.5, 0.9999, 0.0001, 4).On(w.Reset)
 					}
 				})
 			}

@@ -30,9 +30,10 @@ var racerKinds = [...]racerKind{
 type Racer struct {
 	Kind    racerKind
 	Enabled bool
-	// LR is the learning rate; Momentum is used by Momentum and Nesterov.
-	LR, Momentum float64
-	run          *compute.Run
+	// LR is the learning rate; Momentum is used by Momentum and Nesterov,
+	// Alpha by RMSprop, Beta1 and Beta2 by Adam.
+	LR, Momentum, Alpha, Beta1, Beta2 float64
+	run                               *compute.Run
 }
 
 // Name returns the racer's label.

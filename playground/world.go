@@ -61,6 +61,7 @@ type World struct {
 // NewWorld returns a world on the named scenario, reset and paused.
 func NewWorld(scenario string) (*World, error) {
 	w := &World{Speed: 5, Camera: render.DefaultCamera(), cpu: compute.NewCPU()}
+	w.Camera.Distance = 5.5
 	w.Settings = Settings{Variant: "batch", BatchSize: 8, Schedule: "constant", Seed: 1}
 	if err := w.SetScenario(scenario); err != nil {
 		return nil, err
@@ -86,7 +87,7 @@ func (w *World) SetScenario(name string) error {
 	w.LogScale = s.LogScale
 	w.Racers = w.Racers[:0]
 	for i, k := range racerKinds {
-		w.Racers = append(w.Racers, &Racer{Kind: k, Enabled: true, LR: s.Rates[i], Momentum: 0.9})
+		w.Racers = append(w.Racers, &Racer{Kind: k, Enabled: true, LR: s.Rates[i], Momentum: 0.9, Alpha: 0.99, Beta1: 0.9, Beta2: 0.999})
 	}
 	if !s.Regression() {
 		w.Settings.Variant = "batch"
@@ -129,9 +130,16 @@ func (w *World) config(r *Racer) compute.Config {
 	c.Optimizer = r.Kind.Optimizer
 	lr := r.LR
 	c.LR = &lr
-	if r.Kind.Optimizer == "momentum" || r.Kind.Optimizer == "nesterov" {
+	switch r.Kind.Optimizer {
+	case "momentum", "nesterov":
 		m := r.Momentum
 		c.Momentum = &m
+	case "rmsprop":
+		a := r.Alpha
+		c.Alpha = &a
+	case "adam":
+		b1, b2 := r.Beta1, r.Beta2
+		c.Beta1, c.Beta2 = &b1, &b2
 	}
 	c.Start = slices.Clone(w.start)
 	c.Schedule = w.Settings.Schedule

@@ -112,3 +112,33 @@ func TestRaceStopsWhenAllStop(t *testing.T) {
 		}
 	}
 }
+
+// TestRacerHyperparametersReachTheOptimizer checks that the panel's
+// per-racer values build the optimizers.
+func TestRacerHyperparametersReachTheOptimizer(t *testing.T) {
+	w, _ := NewWorld("beale")
+	for _, r := range w.Racers {
+		r.LR, r.Momentum, r.Alpha, r.Beta1, r.Beta2 = 0.003, 0.5, 0.9, 0.8, 0.99
+	}
+	w.Reset()
+	for _, r := range w.Racers {
+		switch o := r.Trainer().Optimizer().(type) {
+		case *compute.SGD:
+			if o.Rate != 0.003 || (r.Kind.Optimizer != "sgd" && o.Momentum != 0.5) || o.Nesterov != (r.Kind.Optimizer == "nesterov") {
+				t.Errorf("%s built %+v", r.Name(), o)
+			}
+		case *compute.RMSprop:
+			if o.Rate != 0.003 || o.Alpha != 0.9 {
+				t.Errorf("%s built %+v", r.Name(), o)
+			}
+		case *compute.Adam:
+			if o.Rate != 0.003 || o.Beta1 != 0.8 || o.Beta2 != 0.99 {
+				t.Errorf("%s built %+v", r.Name(), o)
+			}
+		case *compute.Adagrad:
+			if o.Rate != 0.003 {
+				t.Errorf("%s built %+v", r.Name(), o)
+			}
+		}
+	}
+}

@@ -19,6 +19,7 @@ func windowCommand(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	scenario := fs.String("scenario", "rosenbrock", "scenario: "+strings.Join(playground.ScenarioNames(), "|"))
 	play := fs.Bool("play", false, "start the race at once")
+	show3D := fs.Bool("3d", false, "open the 3-D view")
 	shot := fs.String("screenshot", "", "write the screen to this PNG after --frames frames, then quit")
 	frames := fs.Int("frames", 60, "frames to run before --screenshot")
 	if err := fs.Parse(args); err != nil {
@@ -37,7 +38,7 @@ func windowCommand(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	g, err := playground.NewGame(playground.Options{
-		Scenario: *scenario, Play: *play, ScreenshotPath: *shot, ScreenshotFrames: *frames,
+		Scenario: *scenario, Play: *play, Show3D: *show3D, ScreenshotPath: *shot, ScreenshotFrames: *frames,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "descent: --scenario: %v\n", err)
