@@ -127,10 +127,12 @@ func (g *Game) refreshLayers() {
 }
 
 // Layout makes the screen as many device pixels as the window has, so
-// that drawing is sharp on HiDPI displays.
+// that drawing is sharp on HiDPI displays, and sizes text and lines to
+// match.
 func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 	s := ebiten.Monitor().DeviceScaleFactor()
 	g.width, g.height = int(float64(outsideWidth)*s), int(float64(outsideHeight)*s)
+	render.SetScale(float64(uiScale()))
 	return g.width, g.height
 }
 

@@ -54,6 +54,7 @@ func DrawAxes(dst *ebiten.Image, v Viewport, xLabel, yLabel string) {
 	}
 	if yLabel != "" {
 		var geo ebiten.GeoM
+		geo.Scale(uiScale, uiScale)
 		geo.Rotate(-math.Pi / 2)
 		geo.Translate(math.Round(float64(left-tickLength-tickLabelGap)-widest-axisLabelGap-lh), float64(r.Min.Y+r.Max.Y)/2)
 		drawTextGeoM(dst, yLabel, geo, inkColor, AlignCenter)

@@ -89,6 +89,7 @@ func core(width float64, c premul) (half float64, faded premul) {
 // without it the ends are cut square at the points, so that translucent
 // segments drawn end to end do not overlap.
 func (m *lineMesh) segment(x0, y0, x1, y1, width float64, c premul, square bool) {
+	width *= uiScale
 	dx, dy := x1-x0, y1-y0
 	length := math.Hypot(dx, dy)
 	if length == 0 {
@@ -127,6 +128,7 @@ func sides(r float64) int {
 
 // disc adds a filled circle of radius r around (x, y).
 func (m *lineMesh) disc(x, y, r float64, c premul) {
+	r *= uiScale
 	hc, c := core(2*r, c)
 	ho := hc + fringeWidth
 	n := sides(r)
@@ -147,6 +149,7 @@ func (m *lineMesh) disc(x, y, r float64, c premul) {
 
 // ring adds a circle of radius r around (x, y) stroked width pixels wide.
 func (m *lineMesh) ring(x, y, r, width float64, c premul) {
+	r, width = r*uiScale, width*uiScale
 	hc, c := core(width, c)
 	radii := [4]float64{r - hc - fringeWidth, r - hc, r + hc, r + hc + fringeWidth}
 	n := sides(r)

@@ -34,6 +34,7 @@ var textOptions text.DrawOptions
 // top at y and its left edge, centre or right edge at x, as align says.
 func DrawText(dst *ebiten.Image, s string, x, y float64, clr color.Color, align Align) {
 	var geo ebiten.GeoM
+	geo.Scale(uiScale, uiScale)
 	geo.Translate(x, y)
 	drawTextGeoM(dst, s, geo, clr, align)
 }
@@ -63,11 +64,11 @@ func drawTextGeoM(dst *ebiten.Image, s string, geo ebiten.GeoM, clr color.Color,
 
 // TextWidth returns the width in pixels of s in the UI font.
 func TextWidth(s string) float64 {
-	return text.Advance(s, uiFace())
+	return text.Advance(s, uiFace()) * uiScale
 }
 
 // LineHeight returns the height in pixels of a line of the UI font.
 func LineHeight() float64 {
 	m := uiFace().Metrics()
-	return m.HAscent + m.HDescent
+	return (m.HAscent + m.HDescent) * uiScale
 }
