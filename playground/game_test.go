@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/descent-playground/descent/internal/frametest"
 )
 
 const screenW, screenH = 1280, 800
@@ -15,7 +17,7 @@ const screenW, screenH = 1280, 800
 // frame runs one Update and one Draw of g into screen, in a real frame.
 func frame(t testing.TB, g *Game, screen *ebiten.Image) {
 	t.Helper()
-	err := onFrame(g.Update, func(*ebiten.Image) {
+	err := frametest.OnFrame(g.Update, func(*ebiten.Image) {
 		screen.Clear()
 		g.Draw(screen)
 	})
@@ -27,7 +29,7 @@ func frame(t testing.TB, g *Game, screen *ebiten.Image) {
 // pixelsOf reads screen back in a frame of its own.
 func pixelsOf(screen *ebiten.Image) *image.RGBA {
 	img := image.NewRGBA(screen.Bounds())
-	onFrame(func() error { return nil }, func(*ebiten.Image) { screen.ReadPixels(img.Pix) })
+	frametest.OnFrame(func() error { return nil }, func(*ebiten.Image) { screen.ReadPixels(img.Pix) })
 	return img
 }
 
@@ -120,7 +122,7 @@ func BenchmarkFrame1280x800(b *testing.B) {
 	var cpu, wall time.Duration
 	b.ResetTimer()
 	for range b.N {
-		onFrame(func() error {
+		frametest.OnFrame(func() error {
 			runtime.LockOSThread()
 			defer runtime.UnlockOSThread()
 			t0, c0 := time.Now(), threadCPU()
