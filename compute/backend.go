@@ -1,7 +1,8 @@
 package compute
 
 // Backend runs the heavy loops: the full-data gradient and loss of a
-// DataModel, and a loss grid over two parameters. CPU is the reference;
+// DataModel, a loss grid over two parameters, and maps of many independent
+// runs. CPU is the reference;
 // other backends must agree with it within their stated tolerance.
 type Backend interface {
 	// Name identifies the backend ("cpu", "gpu").
@@ -14,6 +15,9 @@ type Backend interface {
 	// LossGrid fills dst, of length g.Cols·g.Rows, with f at every point of
 	// the grid.
 	LossGrid(dst []float64, f Objective, g Grid) error
+	// RunMap runs one independent training run per cell of spec's grid
+	// (a convergence or trainability map).
+	RunMap(spec MapSpec) (*MapResult, error)
 }
 
 // Grid is a rectangular lattice over two of an objective's parameters, the

@@ -51,6 +51,9 @@ type Config struct {
 	// LRDecay and InitialAccumulator are Adagrad's.
 	LRDecay            *float64 `json:"lr_decay,omitempty"`
 	InitialAccumulator *float64 `json:"initial_accumulator,omitempty"`
+	// LRScales gives each parameter its own learning rate LR·LRScales[i]
+	// (PyTorch parameter groups); sgd, momentum and nesterov only.
+	LRScales []float64 `json:"lr_scales,omitempty"`
 	// Centered is RMSprop's; AMSGrad is Adam's and AdamW's.
 	Centered bool `json:"centered,omitempty"`
 	AMSGrad  bool `json:"amsgrad,omitempty"`

@@ -40,6 +40,9 @@ func (c Config) Build(backend Backend) (*Run, error) {
 	case len(start) != r.Objective.Dim():
 		return nil, fieldErr("start", start, "want %d coordinates for this model", r.Objective.Dim())
 	}
+	if c.LRScales != nil && len(c.LRScales) != r.Objective.Dim() {
+		return nil, fieldErr("lr_scales", c.LRScales, "want %d values for this model", r.Objective.Dim())
+	}
 	r.Config.Start = append([]float64(nil), start...)
 	opts := TrainerOptions{Backend: backend, Schedule: c.schedule(), Penalty: Penalty{L1: c.L1, L2: c.L2}}
 	if r.Data != nil {
@@ -144,6 +147,7 @@ func (c Config) optimizer() Optimizer {
 	}
 	o.Momentum, o.Dampening = value(c.Momentum, defMomentum), value(c.Dampening, 0)
 	o.WeightDecay, o.Nesterov = value(c.WeightDecay, 0), c.Optimizer == "nesterov"
+	o.Scales = c.LRScales
 	return o
 }
 

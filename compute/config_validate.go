@@ -170,6 +170,14 @@ func (c Config) validateOptimizer() error {
 			return fieldErr(ch.name, v, "want %s", interval(ch.lo, ch.hi, ch.loOpen, ch.hiOpen))
 		}
 	}
+	if c.LRScales != nil && c.Optimizer != "sgd" && c.Optimizer != "momentum" && c.Optimizer != "nesterov" {
+		return fieldErr("lr_scales", c.LRScales, "only sgd, momentum and nesterov take per-parameter rates")
+	}
+	for _, v := range c.LRScales {
+		if !(v > 0) || !finite(v) {
+			return fieldErr("lr_scales", c.LRScales, "want finite numbers > 0")
+		}
+	}
 	if c.Optimizer == "nesterov" && value(c.Momentum, 0.9) == 0 {
 		return fieldErr("momentum", 0, "nesterov needs momentum > 0")
 	}

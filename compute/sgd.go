@@ -19,6 +19,10 @@ type SGD struct {
 	WeightDecay float64
 	// Nesterov selects Nesterov momentum (needs Momentum > 0, Dampening 0).
 	Nesterov bool
+	// Scales, when set, gives each parameter its own learning rate
+	// η·Scales[i], as PyTorch parameter groups with their own lr do; nil
+	// means one rate for all.
+	Scales []float64
 
 	buf []float64
 	d   []float64
@@ -32,7 +36,7 @@ func NewSGD(lr float64) *SGD { return &SGD{Rate: lr} }
 // Step applies one SGD update.
 func (o *SGD) Step(params, grad []float64) {
 	checkLens(params, grad)
-	if o.Momentum == 0 && o.WeightDecay == 0 {
+	if o.Momentum == 0 && o.WeightDecay == 0 && o.Scales == nil {
 		for i, g := range grad {
 			params[i] += -o.Rate * g
 		}
@@ -65,7 +69,11 @@ func (o *SGD) Step(params, grad []float64) {
 		}
 	}
 	for i := range params {
-		params[i] += -o.Rate * d[i]
+		rate := o.Rate
+		if o.Scales != nil {
+			rate *= o.Scales[i]
+		}
+		params[i] += -rate * d[i]
 	}
 }
 

@@ -189,7 +189,9 @@ func (t *Trainer) Step() StopReason {
 		}
 		switch k := hi - lo; {
 		case k == t.n:
-			batchLoss = t.backend.Gradient(t.grad, t.epochData, t.params, rec)
+			// The whole data set: its order does not change the sum, and
+			// the original stays cached where a backend uploads it.
+			batchLoss = t.backend.Gradient(t.grad, t.data, t.params, rec)
 		case k == 1:
 			batchLoss = t.epochData.GradRange(t.grad, t.params, lo, hi, rec)
 		default:

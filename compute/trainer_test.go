@@ -189,3 +189,19 @@ func TestLastBatch(t *testing.T) {
 		t.Errorf("full batch reported %v", full.LastBatch())
 	}
 }
+
+// TestLRScalesArePerParameterRates checks that per-parameter rates move each
+// coordinate as plain gradient descent at that coordinate's own rate does
+// (the bowl's coordinates are independent).
+func TestLRScalesArePerParameterRates(t *testing.T) {
+	s, _ := SurfaceByName("bowl")
+	both, _ := NewTrainer(s, &SGD{Rate: 0.01, Scales: []float64{1, 3}}, []float64{2, 1}, TrainerOptions{})
+	xOnly, _ := NewTrainer(s, NewSGD(0.01), []float64{2, 1}, TrainerOptions{})
+	yOnly, _ := NewTrainer(s, NewSGD(0.03), []float64{2, 1}, TrainerOptions{})
+	for _, tr := range []*Trainer{both, xOnly, yOnly} {
+		tr.Run(context.Background(), 50)
+	}
+	if both.Params()[0] != xOnly.Params()[0] || both.Params()[1] != yOnly.Params()[1] {
+		t.Errorf("per-parameter rates gave %v, want (%g, %g)", both.Params(), xOnly.Params()[0], yOnly.Params()[1])
+	}
+}

@@ -86,6 +86,17 @@ try {
     return s.steps === 0 && s.racers.every((r) => Math.abs(r.params[0]) < 0.05 && Math.abs(r.params[1] - 1) < 0.05);
   }, null, { timeout: 10000 }).then(() => true, () => false);
   check(moved, "a click on the surface restarts every racer at the clicked point");
+  // The GPU backend's kernels, run in Chromium's WebGL (SwiftShader), agree
+  // with the CPU backend within their documented tolerances.
+  const gpu = JSON.parse(await page.evaluate(() => window.descent.gpuCheck()));
+  if (gpu.error) {
+    check(false, `the GPU self-check runs (${gpu.error})`);
+  } else {
+    const r = gpu.report;
+    console.log(`gpu self-check: ${JSON.stringify(r)}`);
+    writeFileSync(join(outDir, "gpucheck.json"), JSON.stringify(r) + "\n");
+    check(r.ok, "GPU and CPU agree in the browser for every kernel");
+  }
   check(errors.length === 0, `no page errors (${errors.join("; ")})`);
 } finally {
   await context.close();

@@ -55,6 +55,8 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	w := g.world
 	paths := g.paths()
 	switch {
+	case w.View != RaceView:
+		g.drawMap(screen, rg)
 	case g.layer == nil:
 		render.DrawText(screen, "computing the loss surface…", float64(rg.surface.Min.X), float64(rg.surface.Min.Y), textColor, render.AlignLeft)
 	case w.Show3D:
@@ -72,7 +74,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 			g.drawArrows(screen, v, w.Racers[g.pathRacer[i]])
 		}
 	}
-	render.DrawLegend(screen, image.Pt(rg.surface.Max.X-150*rg.scale, rg.surface.Min.Y+10*rg.scale), g.legend())
+	if w.View == RaceView {
+		render.DrawLegend(screen, image.Pt(rg.surface.Max.X-150*rg.scale, rg.surface.Min.Y+10*rg.scale), g.legend())
+	}
 	if !rg.loss.Empty() {
 		render.DrawLossCurves(screen, rg.loss, g.series())
 		if w.scenario.Regression() {
@@ -246,8 +250,16 @@ func (g *Game) drawHUD(screen *ebiten.Image, rect image.Rectangle) {
 	if st.Stopped != compute.Running {
 		state = string(st.Stopped)
 	}
-	line := fmt.Sprintf("%s · step %d · epoch %d · loss %.6g · grad norm %.3g · %.0f steps/s · %.0f fps · ? for keys",
-		state, st.Step, st.Epoch, st.Loss, st.GradNorm, g.stepsPerSec, ebiten.ActualFPS())
+	line := fmt.Sprintf("%s · step %d · epoch %d · loss %.6g · grad norm %.3g · %.0f steps/s · %.0f fps · %s · ? for keys",
+		state, st.Step, st.Epoch, st.Loss, st.GradNorm, g.stepsPerSec, ebiten.ActualFPS(), g.world.Backend().Name())
+	if g.world.View != RaceView {
+		line = g.hover
+		if g.mapProgress < 1 {
+			line = fmt.Sprintf("computing the map on the %s: %.0f%%", g.world.Backend().Name(), 100*g.mapProgress)
+		} else if line == "" {
+			line = "hover a cell to read its run · click to race it · wheel zooms · 0 resets the zoom · ? for keys"
+		}
+	}
 	render.DrawText(screen, line, float64(rect.Min.X), float64(rect.Min.Y), textColor, render.AlignLeft)
 	if g.world.Err != nil {
 		render.DrawText(screen, g.world.Err.Error(), float64(rect.Min.X), float64(rect.Min.Y)-18*float64(uiScale()), color.RGBA{0xff, 0x80, 0x80, 0xff}, render.AlignLeft)
@@ -260,8 +272,11 @@ var helpLines = []string{
 	"→        one step",
 	"r        reset to the start",
 	"3        toggle the 3-D mesh",
+	"m        next view: race, convergence map, trainability map",
+	"0        reset a map's zoom",
 	"click    set the start point (2-D)",
-	"drag     orbit (3-D) · wheel: zoom",
+	"drag     orbit (3-D) · wheel: zoom (3-D, maps)",
+	"click    on a map: race that cell's run",
 	"?        show / hide this help",
 }
 

@@ -7,6 +7,8 @@ import (
 	"github.com/ebitengine/debugui"
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"github.com/descent-playground/descent/compute"
+	"github.com/descent-playground/descent/compute/gpu"
 	"github.com/descent-playground/descent/render"
 )
 
@@ -52,6 +54,16 @@ type Game struct {
 	pointBuf      [][][2]float64
 	width, height int
 	scenarioIdx   int
+
+	// cells caches the map picture; cellsFor and cellsProgress say for
+	// which map and how far computed.
+	cells         *render.CellImage
+	cellsFor      *compute.MapResult
+	cellsProgress float64
+	mapProgress   float64
+	hover         string
+	useGPU        bool
+	gpu           *gpu.Backend
 }
 
 // NewGame returns the playground on the scenario that opts names.
@@ -96,6 +108,15 @@ func (g *Game) Update() error {
 		return nil
 	}
 	g.refreshLayers()
+	if g.world.View != RaceView {
+		p, err := g.world.StepMap()
+		g.mapProgress = p
+		if err != nil {
+			g.world.Err = err
+			g.world.View = RaceView
+		}
+		return nil
+	}
 	if g.world.Playing {
 		before := g.world.Steps()
 		g.world.Advance(g.world.Speed)
@@ -155,3 +176,22 @@ func (g *Game) Frames() int { return g.frames }
 // SurfaceFrames returns the number of frames drawn with the loss surface
 // (the first frame shows a "computing" note instead).
 func (g *Game) SurfaceFrames() int { return g.surfaceFrames }
+
+// setGPU switches the world to the GPU backend or back to the CPU. When the
+// GPU backend cannot start, it says why and stays on the CPU.
+func (g *Game) setGPU(on bool) {
+	if !on {
+		g.world.SetBackend(nil)
+		return
+	}
+	if g.gpu == nil {
+		b, err := gpu.NewBackend()
+		if err != nil {
+			g.useGPU = false
+			g.world.Err = fmt.Errorf("the GPU backend cannot start (%v); using the CPU backend", err)
+			return
+		}
+		g.gpu = b
+	}
+	g.world.SetBackend(g.gpu)
+}

@@ -2,6 +2,7 @@ package playground
 
 import (
 	"image"
+	"math"
 
 	"github.com/ebitengine/debugui"
 	"github.com/hajimehoshi/ebiten/v2"
@@ -26,6 +27,10 @@ func (g *Game) handleInput(capture debugui.InputCapturingState) {
 			w.Reset()
 		case inpututil.IsKeyJustPressed(ebiten.KeyDigit3):
 			w.Show3D = !w.Show3D
+		case inpututil.IsKeyJustPressed(ebiten.KeyM) && !w.scenario.Regression():
+			w.View = (w.View + 1) % View(len(viewNames))
+		case inpututil.IsKeyJustPressed(ebiten.KeyDigit0):
+			w.ResetMapZoom()
 		case inpututil.IsKeyJustPressed(ebiten.KeyEscape):
 			g.showHelp = false
 		}
@@ -43,6 +48,21 @@ func (g *Game) handleInput(capture debugui.InputCapturingState) {
 	rg := g.regions()
 	x, y := ebiten.CursorPosition()
 	inside := image.Pt(x, y).In(rg.surface)
+	if w.View != RaceView {
+		g.hover = ""
+		c, r, ok := g.mapCellAt(rg, x, y)
+		if !ok {
+			return
+		}
+		g.hover = w.CellReadout(c, r)
+		if _, dy := ebiten.Wheel(); dy != 0 {
+			w.ZoomMap(c, r, math.Pow(0.8, dy))
+		}
+		if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
+			w.OpenCell(c, r)
+		}
+		return
+	}
 	if w.Show3D {
 		if _, dy := ebiten.Wheel(); dy != 0 && inside {
 			w.Camera = w.Camera.Zoom(dy)

@@ -5,6 +5,8 @@ import (
 	"image"
 
 	"github.com/ebitengine/debugui"
+
+	"github.com/descent-playground/descent/compute"
 )
 
 var (
@@ -47,10 +49,29 @@ func (g *Game) panel(ctx *debugui.Context) error {
 			ctx.Dropdown(&speed, speedNames).On(func() { w.Speed = speedValues[speed] })
 			ctx.SetGridLayout([]int{-1, -1}, nil)
 			ctx.Checkbox(&w.LogScale, "log colours")
+			ctx.Checkbox(&g.useGPU, "GPU backend").On(func() { g.setGPU(g.useGPU) })
 			if w.scenario.Regression() {
 				ctx.Checkbox(&w.ShowBatch, "batch surface")
 			}
 		})
+		if !w.scenario.Regression() {
+			ctx.Header("View", true, func() {
+				ctx.SetGridLayout([]int{-1, -2}, nil)
+				ctx.Text("show")
+				view := int(w.View)
+				ctx.Dropdown(&view, viewNames).On(func() { w.View = View(view) })
+				if w.View == TrainabilityView {
+					ctx.Text("axes")
+					ctx.Dropdown(&w.TrainAxes, mapAxesNames).On(w.RestartMap)
+				}
+				if w.View != RaceView {
+					ctx.Text("steps")
+					ctx.Slider(&w.MapSteps, 50, compute.MaxMapSteps, 50).On(w.RestartMap)
+					ctx.Text("")
+					ctx.Button("reset zoom").On(w.ResetMapZoom)
+				}
+			})
+		}
 		ctx.Header("Optimizers", true, func() {
 			for i, r := range w.Racers {
 				ctx.IDScope(fmt.Sprint("racer", i), func() {

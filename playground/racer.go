@@ -33,7 +33,10 @@ type Racer struct {
 	// LR is the learning rate; Momentum is used by Momentum and Nesterov,
 	// Alpha by RMSprop, Beta1 and Beta2 by Adam.
 	LR, Momentum, Alpha, Beta1, Beta2 float64
-	run                               *compute.Run
+	// Scales are per-parameter learning-rate factors, set when a
+	// trainability map's cell with two learning rates is opened.
+	Scales []float64
+	run    *compute.Run
 }
 
 // Name returns the racer's label.

@@ -51,6 +51,16 @@ type World struct {
 	Camera render.Camera
 	// Err is the latest configuration problem, shown to the user.
 	Err error
+	// View is what the main area shows; MapSteps is the length of each
+	// map run; TrainAxes picks the trainability map's axes (0: two
+	// learning rates, 1: learning rate × momentum).
+	View      View
+	MapSteps  int
+	TrainAxes int
+
+	backend compute.Backend
+	job     *mapJob
+	ranges  mapRanges
 
 	cpu        *compute.CPU
 	field      *render.Field
@@ -60,7 +70,8 @@ type World struct {
 
 // NewWorld returns a world on the named scenario, reset and paused.
 func NewWorld(scenario string) (*World, error) {
-	w := &World{Speed: 5, Camera: render.DefaultCamera(), cpu: compute.NewCPU()}
+	w := &World{Speed: 5, Camera: render.DefaultCamera(), cpu: compute.NewCPU(), MapSteps: 500, ranges: mapRanges{}}
+	w.backend = w.cpu
 	w.Camera.Distance = 5.5
 	w.Settings = Settings{Variant: "batch", BatchSize: 8, Schedule: "constant", Seed: 1}
 	if err := w.SetScenario(scenario); err != nil {
@@ -93,8 +104,28 @@ func (w *World) SetScenario(name string) error {
 		w.Settings.Variant = "batch"
 	}
 	w.Playing = false
+	w.ranges = mapRanges{}
+	w.job = nil
+	if s.Regression() {
+		w.View = RaceView
+	}
 	w.Reset()
 	return nil
+}
+
+// Backend returns the backend that trains, draws the surface and computes
+// maps.
+func (w *World) Backend() compute.Backend { return w.backend }
+
+// SetBackend switches the backend (nil means the CPU) and starts over.
+func (w *World) SetBackend(b compute.Backend) {
+	if b == nil {
+		b = w.cpu
+	}
+	w.backend = b
+	w.field = nil
+	w.job = nil
+	w.Reset()
 }
 
 // SetStart moves the start point's two viewed coordinates to (x, y) and
@@ -115,7 +146,7 @@ func (w *World) Reset() {
 		if !r.Enabled {
 			continue
 		}
-		run, err := w.config(r).Build(w.cpu)
+		run, err := w.config(r).Build(w.backend)
 		if err != nil {
 			w.Err = fmt.Errorf("%s: %w", r.Name(), err)
 			continue
@@ -142,6 +173,7 @@ func (w *World) config(r *Racer) compute.Config {
 		c.Beta1, c.Beta2 = &b1, &b2
 	}
 	c.Start = slices.Clone(w.start)
+	c.LRScales = r.Scales
 	c.Schedule = w.Settings.Schedule
 	if c.Schedule == "cosine" {
 		c.TMax = 1000
@@ -256,7 +288,7 @@ func (w *World) lossField(obj compute.Objective) render.Field {
 		return f
 	}
 	g := compute.Grid{X: 0, Y: 1, Base: w.start, XMin: v[0], XMax: v[1], YMin: v[2], YMax: v[3], Cols: fieldSize, Rows: fieldSize}
-	if err := w.cpu.LossGrid(f.Values, obj, g); err != nil {
+	if err := w.backend.LossGrid(f.Values, obj, g); err != nil {
 		w.Err = err
 		return f
 	}

@@ -7,9 +7,14 @@
 // file calls encode, decode and scale2 without defining them.
 package shaders
 
-import _ "embed"
+import "embed"
 
 // Codec is the float codec that compute/gpu appends to every shader.
 //
 //go:embed codec.kage
 var Codec []byte
+
+// FS holds every shader, by file name.
+//
+//go:embed *.kage
+var FS embed.FS

@@ -72,6 +72,21 @@ func boolVal(dst func(c *compute.Config) *bool) func(*compute.Config, string) er
 	}
 }
 
+func floatList(dst func(c *compute.Config) *[]float64) func(*compute.Config, string) error {
+	return func(c *compute.Config, v string) error {
+		var list []float64
+		for _, part := range strings.Split(v, ",") {
+			f, err := strconv.ParseFloat(strings.TrimSpace(part), 64)
+			if err != nil {
+				return fmt.Errorf("want numbers separated by commas")
+			}
+			list = append(list, f)
+		}
+		*dst(c) = list
+		return nil
+	}
+}
+
 // configFlags lists every flag that sets a Config field, named as the JSON
 // field with dashes.
 var configFlags = []configFlag{
@@ -118,18 +133,8 @@ var configFlags = []configFlag{
 	{"shuffle", "draw a new seeded order of the data every epoch", boolVal(func(c *compute.Config) *bool { return &c.Shuffle })},
 	{"epochs", "epochs to run (default 1000 for regression)", intVal(func(c *compute.Config) *int { return &c.Epochs })},
 	{"steps", "steps to run instead of epochs (default 500 on a surface)", intVal(func(c *compute.Config) *int { return &c.Steps })},
-	{"start", "initial parameters, comma-separated (e.g. -1.5,2)", func(c *compute.Config, v string) error {
-		var start []float64
-		for _, part := range strings.Split(v, ",") {
-			f, err := strconv.ParseFloat(strings.TrimSpace(part), 64)
-			if err != nil {
-				return fmt.Errorf("want numbers separated by commas")
-			}
-			start = append(start, f)
-		}
-		c.Start = start
-		return nil
-	}},
+	{"start", "initial parameters, comma-separated (e.g. -1.5,2)", floatList(func(c *compute.Config) *[]float64 { return &c.Start })},
+	{"lr-scales", "per-parameter learning-rate factors, comma-separated (sgd family)", floatList(func(c *compute.Config) *[]float64 { return &c.LRScales })},
 }
 
 // registerConfigFlags adds every config flag to fs, recording the ones given

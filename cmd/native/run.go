@@ -23,6 +23,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	registerConfigFlags(fs, &given)
 	configPath := fs.String("config", "", "JSON file with a Config; flags override it")
 	format := fs.String("format", "text", "output: text|json|csv")
+	backend := fs.String("backend", "cpu", "where the heavy loops run: cpu|gpu (gpu needs a display)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(stdout, "usage: descent run [flags]")
@@ -41,25 +42,39 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "descent run: --format %q: want text, json or csv\n", *format)
 		return 2
 	}
+	if *backend != "cpu" && *backend != "gpu" {
+		fmt.Fprintf(stderr, "descent run: --backend %q: want cpu or gpu\n", *backend)
+		return 2
+	}
 	var cfg compute.Config
+	var err error
 	if *configPath != "" {
 		if err := readConfig(*configPath, &cfg); err != nil {
 			fmt.Fprintf(stderr, "descent run: --config %s: %v\n", *configPath, err)
 			return 2
 		}
 	}
-	if err := applySettings(&cfg, given); err != nil {
+	if err = applySettings(&cfg, given); err != nil {
 		fmt.Fprintf(stderr, "descent run: %v\n", err)
 		return 2
 	}
-	run, err := cfg.Build(nil)
-	if err != nil {
-		fmt.Fprintf(stderr, "descent run: %s\n", flagSpelling(err))
-		return 2
+	var run *compute.Run
+	var reason compute.StopReason
+	if *backend == "gpu" {
+		if run, reason, err = executeOnGPU(cfg, stderr); err != nil {
+			fmt.Fprintf(stderr, "descent run: %s\n", flagSpelling(err))
+			return 2
+		}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	reason := run.Execute(ctx)
+	if run == nil {
+		if run, err = cfg.Build(nil); err != nil {
+			fmt.Fprintf(stderr, "descent run: %s\n", flagSpelling(err))
+			return 2
+		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		reason = run.Execute(ctx)
+	}
 	switch *format {
 	case "json":
 		err = writeJSON(stdout, run, reason)

@@ -4,7 +4,6 @@ import (
 	"image"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -27,11 +26,8 @@ func TestMain(m *testing.M) {
 // colours (a heatmap, not a blank screen), and the racers' colours.
 func TestScreenshot(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "shot.png")
-	cmd := exec.Command(os.Args[0])
-	cmd.Env = append(os.Environ(), argsEnv+"="+strings.Join([]string{"--screenshot", path, "--frames", "30", "--scenario", "himmelblau", "--play"}, "\x1f"))
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("descent --screenshot: %v\n%s(graphics tests need a display: run under xvfb-run, as make test does)", err, out)
+	if _, errOut, code := runChild(t, nil, "--screenshot", path, "--frames", "30", "--scenario", "himmelblau", "--play"); code != 0 {
+		t.Fatalf("descent --screenshot: exit %d\n%s(graphics tests need a display: run under xvfb-run, as make test does)", code, errOut)
 	}
 	f, err := os.Open(path)
 	if err != nil {

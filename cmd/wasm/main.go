@@ -3,7 +3,9 @@
 // Command wasm is Descent's browser entry: the playground on a canvas that
 // fills the page. It reads the page URL (?scenario=NAME&play=1) and exposes
 // window.descent to the page's scripts and tests: state() returns the race
-// as JSON, run(configJSON) trains a compute.Config headless.
+// as JSON, run(configJSON) trains a compute.Config headless, and gpuCheck()
+// returns a Promise of the GPU backend's agreement with the CPU backend,
+// measured in the browser's WebGL.
 package main
 
 import (
@@ -39,9 +41,11 @@ func main() {
 		}
 		return runJSON(args[0].String())
 	}))
+	h := &host{Game: g}
+	api.Set("gpuCheck", js.FuncOf(func(js.Value, []js.Value) any { return h.gpuCheck() }))
 	js.Global().Set("descent", api)
 	ebiten.SetWindowTitle("Descent")
-	if err := ebiten.RunGame(g); err != nil {
+	if err := ebiten.RunGame(h); err != nil {
 		showError(err)
 		os.Exit(1)
 	}

@@ -1,0 +1,41 @@
+package compute
+
+import (
+	"fmt"
+	"testing"
+)
+
+// benchMapSpec is the map the RunMap benchmarks time (compute/gpu times
+// the same one): Rosenbrock's valley from n×n start points over its domain
+// with learning rate 2e-4, where no run converges or diverges within its
+// 1,000 steps, so every cell costs all of them. The target is 512²
+// runs × 1,000 steps in 50 ms on a GPU.
+func benchMapSpec(n int) MapSpec {
+	return MapSpec{
+		Surface: "rosenbrock", Optimizer: "sgd", LR: 2e-4, Vary: VaryStart,
+		XMin: -2, XMax: 2, YMin: -1, YMax: 3, Cols: n, Rows: n, Steps: 1000,
+	}
+}
+
+// BenchmarkRunMap times the CPU reference on the benchmark maps and
+// reports nanoseconds per step of one run.
+func BenchmarkRunMap(b *testing.B) {
+	for _, n := range []int{256, 512} {
+		spec := benchMapSpec(n)
+		b.Run(fmt.Sprintf("cpu/%dx%dx%d", n, n, spec.Steps), func(b *testing.B) {
+			cpu := NewCPU()
+			var steps int
+			for b.Loop() {
+				res, err := cpu.RunMap(spec)
+				if err != nil {
+					b.Fatal(err)
+				}
+				steps = 0
+				for _, c := range res.Cells {
+					steps += c.Steps
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(steps), "ns/step")
+		})
+	}
+}

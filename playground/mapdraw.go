@@ -1,0 +1,130 @@
+package playground
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/descent-playground/descent/compute"
+	"github.com/descent-playground/descent/render"
+)
+
+// Map colours: one hue per minimum (Okabe–Ito), diverged runs red, runs
+// that neither converged nor diverged grey. Converged cells are brighter the
+// sooner they converged; diverged cells brighter the sooner they diverged.
+var (
+	minimumColors = []color.RGBA{
+		{0x56, 0xb4, 0xe9, 0xff}, {0x00, 0x9e, 0x73, 0xff}, {0xf0, 0xe4, 0x42, 0xff}, {0xcc, 0x79, 0xa7, 0xff},
+	}
+	convergedColor  = color.RGBA{0x56, 0xb4, 0xe9, 0xff}
+	divergedColor   = color.RGBA{0xe0, 0x40, 0x30, 0xff}
+	unfinishedColor = color.RGBA{0x60, 0x60, 0x68, 0xff}
+	pendingColor    = color.RGBA{0x22, 0x23, 0x2b, 0xff}
+)
+
+// cellColor is the colour of one map cell; computed says whether the cell
+// has been computed yet.
+func cellColor(cell compute.MapCell, steps int, byMinimum, computed bool) color.RGBA {
+	if !computed {
+		return pendingColor
+	}
+	shade := func(c color.RGBA) color.RGBA {
+		k := 1 - 0.65*math.Sqrt(float64(cell.Steps)/float64(max(steps, 1)))
+		return color.RGBA{uint8(float64(c.R) * k), uint8(float64(c.G) * k), uint8(float64(c.B) * k), 0xff}
+	}
+	switch cell.Status {
+	case compute.RunDiverged:
+		return shade(divergedColor)
+	case compute.RunConverged:
+		if byMinimum {
+			if cell.Minimum < 0 {
+				return shade(unfinishedColor)
+			}
+			return shade(minimumColors[cell.Minimum%len(minimumColors)])
+		}
+		return shade(convergedColor)
+	}
+	return unfinishedColor
+}
+
+// mapPixels colours the computed rows of m.
+func mapPixels(m *compute.MapResult, progress float64) []byte {
+	pix := make([]byte, 4*len(m.Cells))
+	done := int(progress * float64(m.Spec.Rows))
+	byMinimum := m.Spec.Vary == compute.VaryStart
+	for i, cell := range m.Cells {
+		c := cellColor(cell, m.Spec.Steps, byMinimum, i/m.Spec.Cols < done)
+		pix[4*i], pix[4*i+1], pix[4*i+2], pix[4*i+3] = c.R, c.G, c.B, c.A
+	}
+	return pix
+}
+
+// mapLegend names the map's colours.
+func (g *Game) mapLegend(m *compute.MapResult) []render.LegendEntry {
+	var entries []render.LegendEntry
+	if m.Spec.Vary == compute.VaryStart {
+		s, _ := compute.SurfaceByName(m.Spec.Surface)
+		for i := range s.Minima {
+			entries = append(entries, render.LegendEntry{Name: fmt.Sprintf("to minimum %d", i+1), Color: minimumColors[i%len(minimumColors)]})
+		}
+	} else {
+		entries = append(entries, render.LegendEntry{Name: "converged", Color: convergedColor})
+	}
+	return append(entries,
+		render.LegendEntry{Name: "diverged", Color: divergedColor},
+		render.LegendEntry{Name: "neither", Color: unfinishedColor},
+		render.LegendEntry{Name: "darker: slower", Color: color.RGBA{0x40, 0x40, 0x48, 0xff}})
+}
+
+// mapViewport maps the map's axes onto the surface region; log axes are in
+// log10 units.
+func mapViewport(spec compute.MapSpec, rect image.Rectangle) (v render.Viewport, xLabel, yLabel string) {
+	v = render.Viewport{XMin: spec.XMin, XMax: spec.XMax, YMin: spec.YMin, YMax: spec.YMax, Rect: rect}
+	switch spec.Vary {
+	case compute.VaryStart:
+		return v, "start x", "start y"
+	case compute.VaryLRMomentum:
+		v.XMin, v.XMax = math.Log10(spec.XMin), math.Log10(spec.XMax)
+		return v, "log10 learning rate", "momentum"
+	}
+	v.XMin, v.XMax = math.Log10(spec.XMin), math.Log10(spec.XMax)
+	v.YMin, v.YMax = math.Log10(spec.YMin), math.Log10(spec.YMax)
+	return v, "log10 learning rate of x", "log10 learning rate of y"
+}
+
+// drawMap draws the current map with axes, legend and the start point.
+func (g *Game) drawMap(screen *ebiten.Image, rg regions) {
+	m, progress := g.world.Map()
+	if m == nil {
+		render.DrawText(screen, "computing the map…", float64(rg.surface.Min.X), float64(rg.surface.Min.Y), textColor, render.AlignLeft)
+		return
+	}
+	if g.cells == nil || g.cellsFor != m || g.cellsProgress != progress {
+		if g.cells != nil {
+			g.cells.Deallocate()
+		}
+		g.cells = render.NewCellImage(mapPixels(m, progress), m.Spec.Cols, m.Spec.Rows)
+		g.cellsFor, g.cellsProgress = m, progress
+	}
+	g.cells.Draw(screen, rg.surface)
+	v, xl, yl := mapViewport(m.Spec, rg.surface)
+	render.DrawAxes(screen, v, xl, yl)
+	if m.Spec.Vary == compute.VaryStart {
+		g.drawMinima(screen, v)
+	}
+	render.DrawLegend(screen, image.Pt(rg.surface.Max.X-170*rg.scale, rg.surface.Min.Y+10*rg.scale), g.mapLegend(m))
+}
+
+// mapCellAt returns the map cell under screen point (x, y).
+func (g *Game) mapCellAt(rg regions, x, y int) (c, r int, ok bool) {
+	m, _ := g.world.Map()
+	if m == nil || !image.Pt(x, y).In(rg.surface) {
+		return 0, 0, false
+	}
+	c = (x - rg.surface.Min.X) * m.Spec.Cols / rg.surface.Dx()
+	r = (rg.surface.Max.Y - 1 - y) * m.Spec.Rows / rg.surface.Dy()
+	return c, r, true
+}
