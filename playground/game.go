@@ -20,6 +20,11 @@ type Options struct {
 	Play bool
 	// Show3D opens the 3-D view.
 	Show3D bool
+	// View opens a map view instead of the race (test surfaces only).
+	View View
+	// GPU starts on the GPU backend (falling back to the CPU with a
+	// message when it cannot start).
+	GPU bool
 	// ScreenshotPath, when set, makes the game write the screen as a PNG
 	// there after ScreenshotFrames frames and then end.
 	ScreenshotPath   string
@@ -76,7 +81,14 @@ func NewGame(opts Options) (*Game, error) {
 		return nil, err
 	}
 	w.Playing, w.Show3D = opts.Play, opts.Show3D
+	if !w.scenario.Regression() {
+		w.View = opts.View
+	}
 	g := &Game{world: w, opts: opts}
+	if opts.GPU {
+		g.useGPU = true
+		g.setGPU(true)
+	}
 	for i, s := range Scenarios() {
 		if s.Name == opts.Scenario {
 			g.scenarioIdx = i

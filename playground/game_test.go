@@ -143,3 +143,31 @@ func BenchmarkFrame1280x800(b *testing.B) {
 	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/frame")
 	b.ReportMetric(float64(wall.Microseconds())/1000/float64(b.N), "wall-ms/frame")
 }
+
+// TestMapViewDrawsOnGPU opens the convergence map on the GPU backend, lets
+// it finish and checks the picture holds the four basins' colours.
+func TestMapViewDrawsOnGPU(t *testing.T) {
+	g, err := NewGame(Options{Scenario: "himmelblau", View: ConvergenceView, GPU: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.World().Backend().Name() != "gpu" {
+		t.Fatalf("backend %s, want gpu (%v)", g.World().Backend().Name(), g.World().Err)
+	}
+	g.Layout(screenW, screenH)
+	screen := ebiten.NewImage(screenW, screenH)
+	for i := 0; i < 40 && g.mapProgress < 1; i++ {
+		frame(t, g, screen)
+	}
+	frame(t, g, screen)
+	if g.mapProgress < 1 {
+		t.Fatalf("map only %.0f%% done after 40 frames", 100*g.mapProgress)
+	}
+	img := pixelsOf(screen)
+	rg := g.regions()
+	for i, c := range minimumColors {
+		if !hasNear(img, rg.surface, c) {
+			t.Errorf("basin %d's colour %v is missing", i+1, c)
+		}
+	}
+}

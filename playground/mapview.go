@@ -3,6 +3,7 @@ package playground
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/descent-playground/descent/compute"
 )
@@ -20,6 +21,19 @@ const (
 
 // viewNames label the views in the panel.
 var viewNames = []string{"race", "convergence map", "trainability map"}
+
+// ViewNames are the views' names on the command line and in URLs.
+var ViewNames = []string{"race", "convergence", "trainability"}
+
+// ViewByName returns the view with the given command-line name.
+func ViewByName(name string) (View, error) {
+	for i, n := range ViewNames {
+		if n == name {
+			return View(i), nil
+		}
+	}
+	return RaceView, fmt.Errorf("unknown view %q (allowed: %s)", name, strings.Join(ViewNames, ", "))
+}
 
 // mapSize is the number of cells along each side of a map, and mapBand the
 // rows computed per frame, so that a long map shows its progress.
@@ -80,6 +94,9 @@ func (w *World) MapSpec() compute.MapSpec {
 		Start: [2]float64{w.start[0], w.start[1]}, Vary: compute.VaryStart,
 		XMin: rg[0], XMax: rg[1], YMin: rg[2], YMax: rg[3], Cols: mapSize, Rows: mapSize, Steps: w.MapSteps,
 	}
+	if spec.Optimizer == "sgd" {
+		spec.Momentum = 0 // the map's "sgd" runs take μ from the spec
+	}
 	if w.View == TrainabilityView {
 		spec.Vary = compute.VaryLRs
 		if w.TrainAxes == 1 {
@@ -87,6 +104,7 @@ func (w *World) MapSpec() compute.MapSpec {
 			if spec.Optimizer == "sgd" {
 				spec.Optimizer = "momentum"
 			}
+			spec.Momentum = r.Momentum
 		}
 	}
 	return spec

@@ -142,3 +142,69 @@ func TestRacerHyperparametersReachTheOptimizer(t *testing.T) {
 		}
 	}
 }
+
+// TestConvergenceMapAndOpenCell computes a Himmelblau convergence map band
+// by band, checks its progress and that a cell's readout and "open" agree
+// with the map: the opened start is the cell's start.
+func TestConvergenceMapAndOpenCell(t *testing.T) {
+	w, _ := NewWorld("himmelblau")
+	w.View = ConvergenceView
+	w.MapSteps = 200
+	last := 0.0
+	for last < 1 {
+		p, err := w.StepMap()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p <= last {
+			t.Fatalf("progress went from %g to %g", last, p)
+		}
+		last = p
+	}
+	m, _ := w.Map()
+	minima := map[int]bool{}
+	for _, c := range m.Cells {
+		if c.Status == compute.RunConverged {
+			minima[c.Minimum] = true
+		}
+	}
+	if len(minima) < 4 {
+		t.Errorf("the map reaches %d distinct minima, want all four of Himmelblau's", len(minima))
+	}
+	c, r := mapSize/4, mapSize/3
+	if s := w.CellReadout(c, r); s == "" {
+		t.Error("no readout for a computed cell")
+	}
+	x, y := m.Spec.At(c, r)
+	w.OpenCell(c, r)
+	if w.View != RaceView || w.Start()[0] != x || w.Start()[1] != y {
+		t.Errorf("opened view %d at %v, want the race from (%g, %g)", w.View, w.Start(), x, y)
+	}
+}
+
+// TestTrainabilityMapCellOpensExactRun opens a two-learning-rate cell and
+// checks the racer reproduces that cell's end point.
+func TestTrainabilityMapCellOpensExactRun(t *testing.T) {
+	w, _ := NewWorld("bowl")
+	w.View, w.MapSteps = TrainabilityView, 100
+	for p := 0.0; p < 1; {
+		var err error
+		if p, err = w.StepMap(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, _ := w.Map()
+	c, r := mapSize/2, mapSize/3
+	cell := m.Cells[r*mapSize+c]
+	racer := w.mapRacer()
+	w.OpenCell(c, r)
+	tr := racer.Trainer()
+	for tr.Steps() < cell.Steps && tr.Stopped() == compute.Running {
+		tr.Step()
+	}
+	if cell.Status != compute.RunDiverged {
+		if got := w.objective().Func(tr.Params()); math.Abs(got-cell.Loss) > 1e-9*max(1, cell.Loss) {
+			t.Errorf("raced run ends at loss %g, the map's cell at %g", got, cell.Loss)
+		}
+	}
+}
