@@ -67,12 +67,17 @@ var targets = []target{
 func main() {
 	extra := append(os.Args[1:], strings.Fields(os.Getenv("BENCH_ARGS"))...)
 	var out bytes.Buffer
-	compute := append([]string{"go", "test", "-run", "^$", "-bench", ".", "-benchtime", "20x", "-count", "3"}, extra...)
+	compute := append([]string{"go", "test", "-run", "^$", "-bench", "MemRead|BatchGrad|Epoch|LossGrid|Exp|Sigmoid", "-benchtime", "20x", "-count", "3"}, extra...)
 	frame := append([]string{"go", "test", "-run", "^$", "-bench", "Frame", "-benchtime", "30x", "-count", "3"}, extra...)
+	gpu := append([]string{"go", "test", "-run", "^$", "-bench", "LossGrid|Gradient|RunMap", "-benchtime", "1x", "-count", "1"}, extra...)
+	cpuMaps := append([]string{"go", "test", "-run", "^$", "-bench", "RunMap", "-benchtime", "1x", "-count", "1"}, extra...)
 	if os.Getenv("DISPLAY") == "" {
-		frame = append([]string{"xvfb-run", "-a", "-s", "-screen 0 1280x800x24"}, frame...)
+		xvfb := []string{"xvfb-run", "-a", "-s", "-screen 0 1280x800x24"}
+		frame = append(xvfb, frame...)
+		gpu = append(slices.Clone(xvfb), gpu...)
 	}
-	for _, args := range [][]string{append(compute, "./compute"), append(frame, "./playground")} {
+	runs := [][]string{append(compute, "./compute"), append(frame, "./playground"), append(gpu, "./compute/gpu"), append(cpuMaps, "./compute")}
+	for _, args := range runs {
 		fmt.Fprintln(os.Stderr, shellJoin(args))
 		// go test's output is shown as it comes (on stderr) and kept for parsing.
 		cmd := exec.Command(args[0], args[1:]...)
@@ -99,6 +104,31 @@ func main() {
 	}
 	fmt.Printf("nproc: %d\n\n", runtime.NumCPU())
 	fmt.Print(table(rep.medians(), targets))
+	fmt.Println()
+	fmt.Print(pairTable(rep.medians()))
+}
+
+// pairTable sets each GPU benchmark ("Name/gpu/size") beside its CPU twin
+// ("Name/cpu/size") with the ratio GPU/CPU, below 1 when the GPU is faster.
+func pairTable(med map[string]metrics) string {
+	var names []string
+	for name := range med {
+		if strings.Contains(name, "/gpu/") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	var b strings.Builder
+	b.WriteString("| GPU kernel | GPU | CPU | GPU/CPU |\n|---|---|---|---|\n")
+	for _, name := range names {
+		cpu, ok := med[strings.Replace(name, "/gpu/", "/cpu/", 1)]
+		if !ok {
+			continue
+		}
+		g, c := med[name]["ns/op"], cpu["ns/op"]
+		fmt.Fprintf(&b, "| %s | %s ms | %s ms | %s |\n", strings.Replace(name, "/gpu", "", 1), num(g*1e-6), num(c*1e-6), num(g/c))
+	}
+	return b.String()
 }
 
 // shellJoin joins args into a command line for the shell, quoting those

@@ -114,3 +114,15 @@ func TestShellJoin(t *testing.T) {
 		t.Errorf("shellJoin = %s, want %s", got, want)
 	}
 }
+
+// TestPairTable checks that GPU benchmarks are set beside their CPU twins.
+func TestPairTable(t *testing.T) {
+	med := map[string]metrics{
+		"RunMap/gpu/64x64x10": {"ns/op": 2e6}, "RunMap/cpu/64x64x10": {"ns/op": 4e6},
+		"Lonely/gpu/1": {"ns/op": 1},
+	}
+	got := pairTable(med)
+	if !strings.Contains(got, "| RunMap/64x64x10 | 2 ms | 4 ms | 0.5 |") || strings.Contains(got, "Lonely") {
+		t.Errorf("table:\n%s", got)
+	}
+}
