@@ -104,7 +104,7 @@ func (t *gridTask) runPart(part, lo, hi int) {
 
 // LossGrid fills dst with f over the grid.
 func (c *CPU) LossGrid(dst []float64, f Objective, g Grid) error {
-	if err := checkGrid(dst, f, g); err != nil {
+	if err := g.Check(dst, f); err != nil {
 		return err
 	}
 	if lr, ok := f.(*LinearRegression); ok {
@@ -121,7 +121,9 @@ func (c *CPU) LossGrid(dst []float64, f Objective, g Grid) error {
 	return nil
 }
 
-func checkGrid(dst []float64, f Objective, g Grid) error {
+// Check reports whether dst and the grid suit f: at least one cell, dst of
+// Cols·Rows cells, two different parameters of f, and Base of f's length.
+func (g Grid) Check(dst []float64, f Objective) error {
 	dim := f.Dim()
 	switch {
 	case g.Cols < 1 || g.Rows < 1:

@@ -27,7 +27,7 @@ const maxDrawSamples = 1 << 26
 // sentinel reads back wrong (a driver that did not run the shader) is an
 // error, and so is an invalid grid, as on the CPU.
 func (b *Backend) LossGrid(dst []float64, f compute.Objective, g compute.Grid) error {
-	if err := checkGrid(dst, f, g); err != nil {
+	if err := g.Check(dst, f); err != nil {
 		return err
 	}
 	d, kind, ok := modelData(f)
@@ -145,23 +145,6 @@ func (b *Backend) gridParams(di *dataImage, kind string, g compute.Grid) (img *e
 		uniforms["YCentre"] = float32(di.centres[nf])
 	}
 	return img, uniforms, true
-}
-
-// checkGrid reports an invalid grid with compute's messages: the CPU
-// backend's own check, on the shape alone.
-func checkGrid(dst []float64, f compute.Objective, g compute.Grid) error {
-	dim := f.Dim()
-	switch {
-	case g.Cols < 1 || g.Rows < 1:
-		return fmt.Errorf("grid: %d×%d, want at least 1×1", g.Cols, g.Rows)
-	case len(dst) != g.Cols*g.Rows:
-		return fmt.Errorf("grid: dst has %d cells, want %d×%d", len(dst), g.Cols, g.Rows)
-	case g.X < 0 || g.X >= dim || g.Y < 0 || g.Y >= dim || g.X == g.Y:
-		return fmt.Errorf("grid: parameters %d and %d, want two different ones in 0..%d", g.X, g.Y, dim-1)
-	case g.Base != nil && len(g.Base) != dim:
-		return fmt.Errorf("grid: base has %d parameters, want %d", len(g.Base), dim)
-	}
-	return nil
 }
 
 // drawCellsTwo is drawCells with a second source image, src1, which the
