@@ -1,5 +1,7 @@
 package compute
 
+import "fmt"
+
 // Backend runs the heavy loops: the full-data gradient and loss of a
 // DataModel, a loss grid over two parameters, and maps of many independent
 // runs. CPU is the reference;
@@ -36,6 +38,23 @@ type Grid struct {
 // At returns the two varied parameters at grid point (c, r).
 func (g Grid) At(c, r int) (x, y float64) {
 	return lerpStep(g.XMin, g.XMax, c, g.Cols), lerpStep(g.YMin, g.YMax, r, g.Rows)
+}
+
+// Check reports whether dst and the grid suit f: at least one cell, dst of
+// Cols·Rows cells, two different parameters of f, and Base of f's length.
+func (g Grid) Check(dst []float64, f Objective) error {
+	dim := f.Dim()
+	switch {
+	case g.Cols < 1 || g.Rows < 1:
+		return fmt.Errorf("grid: %d×%d, want at least 1×1", g.Cols, g.Rows)
+	case len(dst) != g.Cols*g.Rows:
+		return fmt.Errorf("grid: dst has %d cells, want %d×%d", len(dst), g.Cols, g.Rows)
+	case g.X < 0 || g.X >= dim || g.Y < 0 || g.Y >= dim || g.X == g.Y:
+		return fmt.Errorf("grid: parameters %d and %d, want two different ones in 0..%d", g.X, g.Y, dim-1)
+	case g.Base != nil && len(g.Base) != dim:
+		return fmt.Errorf("grid: base has %d parameters, want %d", len(g.Base), dim)
+	}
+	return nil
 }
 
 func lerpStep(lo, hi float64, i, n int) float64 {

@@ -43,7 +43,7 @@ func TestShaderCodecRoundTrip(t *testing.T) {
 		srcImg := ebiten.NewImage(w, h)
 		srcImg.WritePixels(in)
 		dst := ebiten.NewImage(w, h)
-		drawCells(dst, sh, srcImg, map[string]any{"Factor": float32(2)})
+		drawCells(dst, sh, map[string]any{"Factor": float32(2)}, srcImg)
 		dst.ReadPixels(out)
 		return nil
 	})

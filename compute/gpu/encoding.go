@@ -64,3 +64,20 @@ func DecodeFloat(px []byte) float64 {
 	}
 	return v
 }
+
+// carries32 says whether v survives the float codec (and float32) to
+// within 2^-22 of itself: zero, or a finite magnitude in float32's normal
+// range.
+func carries32(v float64) bool {
+	return v == 0 || (math.Abs(v) >= 0x1p-125 && math.Abs(v) < 0x1p125)
+}
+
+// carriesAll says whether float32 carries every value of v (see carries32).
+func carriesAll(v []float64) bool {
+	for _, x := range v {
+		if !carries32(x) {
+			return false
+		}
+	}
+	return true
+}

@@ -102,7 +102,7 @@ func (b *Backend) gradSums(di *dataImage, kind string, x []float64, first, bands
 	}
 	out := ebiten.NewImage(cols, bands*rows+1)
 	defer out.Deallocate()
-	drawCells(out, b.shader("grad_"+kind), di.img, uniforms)
+	drawCells(out, b.shader("grad_"+kind), uniforms, di.img)
 
 	c := b.cache()
 	px := c.pixels(cols * (bands*rows + 1))
@@ -146,14 +146,4 @@ func checkDims(grad, x []float64, dim int) {
 	if len(x) != dim || len(grad) != dim {
 		panic("gpu: parameter or gradient length does not match the model's dimension")
 	}
-}
-
-// carriesAll says whether float32 carries every value of v (see carries32).
-func carriesAll(v []float64) bool {
-	for _, x := range v {
-		if !carries32(x) {
-			return false
-		}
-	}
-	return true
 }

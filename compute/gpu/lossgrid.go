@@ -56,7 +56,7 @@ func (b *Backend) LossGrid(dst []float64, f compute.Objective, g compute.Grid) e
 	uniforms["Bands"] = bands
 	for first := 0; first < chunks; first += bands {
 		uniforms["FirstChunk"] = first
-		drawCellsTwo(out, sh, di.img, params, uniforms)
+		drawCells(out, sh, uniforms, di.img, params)
 		px := c.pixels(g.Cols * (bands*g.Rows + 1))
 		out.ReadPixels(px)
 		if DecodeFloat(px[PixelBytes*cells*bands:]) != 1 {
@@ -145,21 +145,4 @@ func (b *Backend) gridParams(di *dataImage, kind string, g compute.Grid) (img *e
 		uniforms["YCentre"] = float32(di.centres[nf])
 	}
 	return img, uniforms, true
-}
-
-// drawCellsTwo is drawCells with a second source image, src1, which the
-// shader reads by src0's texel coordinates:
-// imageSrc1AtFromSrc0Pos(imageSrc0Origin() + texel + 0.5).
-func drawCellsTwo(dst *ebiten.Image, sh *ebiten.Shader, src0, src1 *ebiten.Image, uniforms map[string]any) {
-	w, h := float32(dst.Bounds().Dx()), float32(dst.Bounds().Dy())
-	sw, shh := float32(src0.Bounds().Dx()), float32(src0.Bounds().Dy())
-	vs := []ebiten.Vertex{
-		{DstX: 0, DstY: 0, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1},
-		{DstX: w, DstY: 0, SrcX: sw, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1},
-		{DstX: 0, DstY: h, SrcY: shh, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1},
-		{DstX: w, DstY: h, SrcX: sw, SrcY: shh, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1},
-	}
-	op := &ebiten.DrawTrianglesShaderOptions{Uniforms: uniforms, Blend: ebiten.BlendCopy}
-	op.Images[0], op.Images[1] = src0, src1
-	dst.DrawTrianglesShader(vs, []uint16{0, 1, 2, 1, 2, 3}, sh, op)
 }

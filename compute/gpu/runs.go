@@ -63,9 +63,9 @@ func (b *Backend) RunMap(spec compute.MapSpec) (*compute.MapResult, error) {
 	defer statusImg.Deallocate()
 	sh := b.shader("runs")
 	uniforms["Output"] = 0
-	drawCells(lossImg, sh, axisImg, uniforms)
+	drawCells(lossImg, sh, uniforms, axisImg)
 	uniforms["Output"] = 1
-	drawCells(statusImg, sh, axisImg, uniforms)
+	drawCells(statusImg, sh, uniforms, axisImg)
 
 	n := spec.Cols * spec.Rows
 	lossPx := make([]byte, PixelBytes*n)
@@ -144,11 +144,4 @@ func axisPixels(spec compute.MapSpec) (px []byte, exact bool) {
 		prevY = got
 	}
 	return px, exact
-}
-
-// carries32 says whether v survives the float codec (and float32) to
-// within 2^-22 of itself: zero, or a finite magnitude in float32's normal
-// range.
-func carries32(v float64) bool {
-	return v == 0 || (math.Abs(v) >= 0x1p-125 && math.Abs(v) < 0x1p125)
 }
