@@ -9,33 +9,34 @@ import (
 // Benchmarks of the heavy loops. `make bench` runs them together and prints
 // each against its baseline from the same run; see docs/BENCHMARKS.md.
 
-var benchModels = map[string]DataModel{}
-var benchMu sync.Mutex
+// benchCache keeps the benchmarks' data sets, which are slow to draw, for
+// the whole run.
+var (
+	benchMu    sync.Mutex
+	benchLinMs = map[int]*LinearRegression{}
+	benchLogMs = map[int]*LogisticRegression{}
+)
 
-// benchLinear returns (and caches) one-feature linear data of n samples.
-func benchLinear(b *testing.B, n int) *LinearRegression {
+// cached returns cache[n], making it with make on first use.
+func cached[M any](b *testing.B, cache map[int]M, n int, make func(testing.TB, int) M) M {
 	benchMu.Lock()
 	defer benchMu.Unlock()
-	key := "lin" + string(rune(n))
-	if m, ok := benchModels[key]; ok {
-		return m.(*LinearRegression)
+	m, ok := cache[n]
+	if !ok {
+		m = make(b, n)
+		cache[n] = m
 	}
-	m := linearModel(b, n)
-	benchModels[key] = m
 	return m
 }
 
-// benchLogistic returns (and caches) two-feature blobs of n samples.
+// benchLinear returns one-feature linear data of n samples.
+func benchLinear(b *testing.B, n int) *LinearRegression {
+	return cached(b, benchLinMs, n, linearModel)
+}
+
+// benchLogistic returns two-feature blobs of n samples.
 func benchLogistic(b *testing.B, n int) *LogisticRegression {
-	benchMu.Lock()
-	defer benchMu.Unlock()
-	key := "log" + string(rune(n))
-	if m, ok := benchModels[key]; ok {
-		return m.(*LogisticRegression)
-	}
-	m := logisticModel(b, n)
-	benchModels[key] = m
-	return m
+	return cached(b, benchLogMs, n, logisticModel)
 }
 
 // sumTask is the memory-read bound: it only sums the arrays the linear
