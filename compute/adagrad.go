@@ -1,6 +1,8 @@
 package compute
 
-import "math"
+import (
+	"math"
+)
 
 // Adagrad is torch.optim.Adagrad. With gradient g at step t (from 1),
 //
@@ -20,8 +22,8 @@ type Adagrad struct {
 	// Eps is ε (default 1e-10).
 	Eps float64
 
-	step int
-	sum  []float64
+	step                 int
+	sum, d, denom, delta []float64
 }
 
 var _ Optimizer = (*Adagrad)(nil)
@@ -29,14 +31,35 @@ var _ Optimizer = (*Adagrad)(nil)
 // NewAdagrad returns Adagrad with PyTorch's defaults.
 func NewAdagrad() *Adagrad { return &Adagrad{Rate: 0.01, Eps: 1e-10} }
 
+func init() {
+	RegisterOptimizer(OptimizerSpec{
+		Name: "adagrad", Title: "Adagrad", Rank: 40,
+		Hypers: []Hyper{
+			lrHyper(0.01),
+			{Key: "lr_decay", Short: "lrd", Symbol: "lr_decay", Max: math.Inf(1), MaxOpen: true, Help: "learning-rate decay per step"},
+			weightDecayHyper(0),
+			{Key: "initial_accumulator", Short: "acc", Symbol: "s₀", Max: math.Inf(1), MaxOpen: true,
+				Help: "initial value of the sum of squared gradients"},
+			epsHyper(1e-10),
+		},
+		Formula: `g ← g + λθ
+η̃ ← η / (1 + (t−1)·lr_decay)
+s ← s + g²
+θ ← θ − η̃ g / (√s + ε)`,
+		New: func(h Hypers) Optimizer {
+			return &Adagrad{Rate: h["lr"], LRDecay: h["lr_decay"], WeightDecay: h["weight_decay"],
+				InitialAccumulator: h["initial_accumulator"], Eps: h["eps"]}
+		},
+	})
+}
+
 // Step applies one Adagrad update.
 func (o *Adagrad) Step(params, grad []float64) {
 	checkLens(params, grad)
+	n := len(params)
 	if o.sum == nil {
-		o.sum = make([]float64, len(params))
-		for i := range o.sum {
-			o.sum[i] = o.InitialAccumulator
-		}
+		o.sum = filled(n, o.InitialAccumulator)
+		o.d, o.denom, o.delta = make([]float64, n), make([]float64, n), make([]float64, n)
 	}
 	o.step++
 	clr := o.Rate / (1 + float64(o.step-1)*o.LRDecay)
@@ -44,14 +67,25 @@ func (o *Adagrad) Step(params, grad []float64) {
 		if o.WeightDecay != 0 {
 			g += o.WeightDecay * params[i]
 		}
+		o.d[i] = g
 		o.sum[i] += g * g
 		std := math.Sqrt(o.sum[i]) + o.Eps
-		params[i] += -clr * g / std
+		o.denom[i] = std
+		o.delta[i] = -clr * g / std
+		params[i] += o.delta[i]
 	}
 }
 
+// Trace returns grad, sum (s), denom (√s + ε) and delta.
+func (o *Adagrad) Trace() []Quantity {
+	if o.step == 0 {
+		return nil
+	}
+	return []Quantity{{"grad", o.d}, {"sum", o.sum}, {"denom", o.denom}, {"delta", o.delta}}
+}
+
 // Reset forgets the accumulated squares and the step count.
-func (o *Adagrad) Reset() { o.sum, o.step = nil, 0 }
+func (o *Adagrad) Reset() { o.sum, o.d, o.denom, o.delta, o.step = nil, nil, nil, nil, 0 }
 
 // LR returns η.
 func (o *Adagrad) LR() float64 { return o.Rate }

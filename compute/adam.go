@@ -24,8 +24,8 @@ type Adam struct {
 	// Decoupled applies weight decay to the parameters directly, as AdamW.
 	Decoupled bool
 
-	step          int
-	m, v, maxSqrs []float64
+	step                           int
+	m, v, maxSqrs, d, denom, delta []float64
 }
 
 var _ Optimizer = (*Adam)(nil)
@@ -40,23 +40,55 @@ func NewAdamW() *Adam {
 	return o
 }
 
+func init() {
+	amsgrad := Hyper{Key: "amsgrad", Short: "ams", Bool: true, Max: 1, Help: "keep the running maximum of v (AMSGrad)"}
+	newAdam := func(decoupled bool) func(h Hypers) Optimizer {
+		return func(h Hypers) Optimizer {
+			return &Adam{Rate: h["lr"], Beta1: h["beta1"], Beta2: h["beta2"], Eps: h["eps"],
+				WeightDecay: h["weight_decay"], AMSGrad: hyperBool(h["amsgrad"]), Decoupled: decoupled}
+		}
+	}
+	hypers := func(wd float64) []Hyper {
+		return append(append([]Hyper{lrHyper(0.001)}, betaHypers()...), epsHyper(1e-8), weightDecayHyper(wd), amsgrad)
+	}
+	RegisterOptimizer(OptimizerSpec{
+		Name: "adam", Title: "Adam", Rank: 70, New: newAdam(false), Hypers: hypers(0),
+		Formula: `g ← g + λθ
+m ← β₁m + (1−β₁)g
+v ← β₂v + (1−β₂)g²
+v̂ ← max(v̂, v) (AMSGrad), else v̂ ← v
+θ ← θ − η/(1−β₁ᵗ) · m / (√v̂/√(1−β₂ᵗ) + ε)`,
+	})
+	RegisterOptimizer(OptimizerSpec{
+		Name: "adamw", Title: "AdamW", Rank: 80, New: newAdam(true), Hypers: hypers(0.01),
+		Formula: `θ ← θ(1 − ηλ)
+m ← β₁m + (1−β₁)g
+v ← β₂v + (1−β₂)g²
+v̂ ← max(v̂, v) (AMSGrad), else v̂ ← v
+θ ← θ − η/(1−β₁ᵗ) · m / (√v̂/√(1−β₂ᵗ) + ε)`,
+	})
+}
+
 // Step applies one Adam (or AdamW) update.
 func (o *Adam) Step(params, grad []float64) {
 	checkLens(params, grad)
 	n := len(params)
 	if o.m == nil {
 		o.m, o.v, o.maxSqrs = make([]float64, n), make([]float64, n), make([]float64, n)
+		o.d, o.denom, o.delta = make([]float64, n), make([]float64, n), make([]float64, n)
 	}
 	o.step++
 	t := float64(o.step)
 	stepSize := o.Rate / (1 - math.Pow(o.Beta1, t))
 	bc2 := math.Sqrt(1 - math.Pow(o.Beta2, t))
 	for i, g := range grad {
+		before := params[i]
 		if o.Decoupled {
 			params[i] *= 1 - o.Rate*o.WeightDecay
 		} else if o.WeightDecay != 0 {
 			g += o.WeightDecay * params[i]
 		}
+		o.d[i] = g
 		o.m[i] = o.m[i]*o.Beta1 + (1-o.Beta1)*g
 		o.v[i] = o.v[i]*o.Beta2 + (1-o.Beta2)*g*g
 		v := o.v[i]
@@ -65,15 +97,32 @@ func (o *Adam) Step(params, grad []float64) {
 			v = o.maxSqrs[i]
 		}
 		denom := math.Sqrt(v)/bc2 + o.Eps
+		o.denom[i] = denom
 		params[i] += -stepSize * o.m[i] / denom
+		o.delta[i] = params[i] - before
 	}
 }
 
 // Velocity returns the first moment m, or nil before the first step.
 func (o *Adam) Velocity() []float64 { return o.m }
 
+// Trace returns grad, exp_avg (m), exp_avg_sq (v), max_exp_avg_sq (with
+// AMSGrad), denom (√v̂/√(1-β₂ᵗ) + ε) and delta.
+func (o *Adam) Trace() []Quantity {
+	if o.step == 0 {
+		return nil
+	}
+	q := []Quantity{{"grad", o.d}, {"exp_avg", o.m}, {"exp_avg_sq", o.v}}
+	if o.AMSGrad {
+		q = append(q, Quantity{"max_exp_avg_sq", o.maxSqrs})
+	}
+	return append(q, Quantity{"denom", o.denom}, Quantity{"delta", o.delta})
+}
+
 // Reset forgets the moments and the step count.
-func (o *Adam) Reset() { o.m, o.v, o.maxSqrs, o.step = nil, nil, nil, 0 }
+func (o *Adam) Reset() {
+	o.m, o.v, o.maxSqrs, o.d, o.denom, o.delta, o.step = nil, nil, nil, nil, nil, nil, 0
+}
 
 // LR returns η.
 func (o *Adam) LR() float64 { return o.Rate }

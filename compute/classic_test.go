@@ -11,7 +11,8 @@ import (
 // from (0, 0), ends at slope 0.7148435629087723, intercept 1.8464100280623261.
 func TestClassicExample(t *testing.T) {
 	m := NewLinearRegression(ClassicData())
-	tr, err := NewTrainer(m, NewSGD(0.01), []float64{0, 0}, TrainerOptions{})
+	path := NewPathRecorder(0)
+	tr, err := NewTrainer(m, NewSGD(0.01), []float64{0, 0}, TrainerOptions{Recorders: []Recorder{path}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +26,7 @@ func TestClassicExample(t *testing.T) {
 			t.Errorf("param %d = %.17g, want %.17g", i, p[i], want[i])
 		}
 	}
-	if got := len(tr.Path()); got != 1001 {
+	if got := path.Len(); got != 1001 {
 		t.Errorf("path has %d points, want 1001", got)
 	}
 	if tr.Steps() != 1000 || tr.Epochs() != 1000 {

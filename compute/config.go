@@ -31,32 +31,16 @@ type Config struct {
 	L1 float64 `json:"l1,omitempty"`
 	L2 float64 `json:"l2,omitempty"`
 
-	// Optimizer is sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw.
+	// Optimizer names a registered optimizer (see Optimizers).
 	Optimizer string `json:"optimizer,omitempty"`
-	// LR is the base learning rate: 0.01, or 0.001 for adam and adamw.
-	LR *float64 `json:"lr,omitempty"`
-	// Momentum is SGD's or RMSprop's μ (0.9 for momentum and nesterov).
-	Momentum *float64 `json:"momentum,omitempty"`
-	// Dampening is SGD's τ.
-	Dampening *float64 `json:"dampening,omitempty"`
-	// Alpha is RMSprop's smoothing constant.
-	Alpha *float64 `json:"alpha,omitempty"`
-	// Beta1 and Beta2 are Adam's moment decay rates.
-	Beta1 *float64 `json:"beta1,omitempty"`
-	Beta2 *float64 `json:"beta2,omitempty"`
-	// Eps is the denominator's ε of Adagrad, RMSprop and Adam.
-	Eps *float64 `json:"eps,omitempty"`
-	// WeightDecay is the optimizer's weight_decay (0.01 for adamw).
-	WeightDecay *float64 `json:"weight_decay,omitempty"`
-	// LRDecay and InitialAccumulator are Adagrad's.
-	LRDecay            *float64 `json:"lr_decay,omitempty"`
-	InitialAccumulator *float64 `json:"initial_accumulator,omitempty"`
-	// LRScales gives each parameter its own learning rate LR·LRScales[i]
-	// (PyTorch parameter groups); sgd, momentum and nesterov only.
+	// Hyper holds the optimizer's hyperparameters that are set, by key
+	// (lr, momentum, beta1, …); the others take the optimizer's defaults.
+	// In JSON each is a top-level key of the Config, a switch written as
+	// true or false.
+	Hyper Hypers `json:"-"`
+	// LRScales gives each parameter its own learning rate lr·LRScales[i]
+	// (PyTorch parameter groups), for any optimizer.
 	LRScales []float64 `json:"lr_scales,omitempty"`
-	// Centered is RMSprop's; AMSGrad is Adam's and AdamW's.
-	Centered bool `json:"centered,omitempty"`
-	AMSGrad  bool `json:"amsgrad,omitempty"`
 
 	// Schedule is constant, step, exponential, inverse-time or cosine.
 	Schedule string `json:"schedule,omitempty"`
@@ -81,18 +65,22 @@ type Config struct {
 	// epochs for regression and 500 steps on a surface.
 	Steps  int `json:"steps,omitempty"`
 	Epochs int `json:"epochs,omitempty"`
+
+	// RecordEvery records every k-th step (and the last); 0 means 1.
+	RecordEvery int `json:"record_every,omitempty"`
+	// FullLoss says when the full-data loss is evaluated: "every" step,
+	// once per "epoch", only at the "end", "never", or every K steps
+	// written as a number. The default is "epoch" on data and "every" on a
+	// surface (where it costs one function value).
+	FullLoss string `json:"full_loss,omitempty"`
 }
 
 // Names of the choices a Config accepts.
 var (
 	ModelNames     = []string{"linreg", "logreg", "surface"}
-	OptimizerNames = []string{"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"}
 	ScheduleNames  = []string{"constant", "step", "exponential", "inverse-time", "cosine"}
 	VariantNames   = []string{string(Batch), string(Stochastic), string(MiniBatch)}
 )
-
-// ptr returns a pointer to v.
-func ptr(v float64) *float64 { return &v }
 
 // value returns *p, or def when p is nil.
 func value(p *float64, def float64) float64 {
@@ -135,12 +123,6 @@ func (c Config) WithDefaults() Config {
 	if c.Optimizer == "" {
 		c.Optimizer = "sgd"
 	}
-	if c.LR == nil {
-		c.LR = ptr(0.01)
-		if c.Optimizer == "adam" || c.Optimizer == "adamw" {
-			c.LR = ptr(0.001)
-		}
-	}
 	if c.Schedule == "" {
 		c.Schedule = "constant"
 	}
@@ -149,6 +131,15 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.Variant == string(MiniBatch) && c.BatchSize == 0 {
 		c.BatchSize = 32
+	}
+	if c.RecordEvery == 0 {
+		c.RecordEvery = 1
+	}
+	if c.FullLoss == "" {
+		c.FullLoss = "epoch"
+		if c.Model == "surface" {
+			c.FullLoss = "every"
+		}
 	}
 	if c.Steps == 0 && c.Epochs == 0 {
 		if c.Model == "surface" {

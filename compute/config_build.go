@@ -3,6 +3,7 @@ package compute
 import (
 	"context"
 	"fmt"
+	"maps"
 )
 
 // Run is a Config built into the objects that carry it out.
@@ -17,68 +18,89 @@ type Run struct {
 	Surface *Surface
 	// Trainer runs the descent.
 	Trainer *Trainer
+	// Path and Losses record the path (thinned on long runs) and the
+	// full-data losses.
+	Path   *PathRecorder
+	Losses *LossRecorder
+	// Stop is why the latest Execute stopped.
+	Stop StopReason
 }
 
 // Build fills in c's defaults, validates it and builds the run on the given
-// backend (nil means the CPU backend). Nothing is built when any field is
-// invalid.
-func (c Config) Build(backend Backend) (*Run, error) {
+// backend (nil means the CPU backend), with a path and a loss recorder and
+// any others given. Nothing is built when any field is invalid.
+func (c Config) Build(backend Backend, recorders ...Recorder) (*Run, error) {
 	c = c.WithDefaults()
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
-	r := &Run{Config: c}
+	r := &Run{Config: c, Path: NewPathRecorder(0), Losses: NewLossRecorder(0)}
 	if err := r.buildObjective(); err != nil {
 		return nil, err
 	}
+	dim := r.Objective.Dim()
 	start := c.Start
 	switch {
 	case start == nil && r.Surface != nil:
 		start = r.Surface.Start[:]
 	case start == nil:
-		start = make([]float64, r.Objective.Dim())
-	case len(start) != r.Objective.Dim():
-		return nil, fieldErr("start", start, "want %d coordinates for this model", r.Objective.Dim())
+		start = make([]float64, dim)
+	case len(start) != dim:
+		return nil, fieldErr("start", start, "want %d coordinates for this model", dim)
 	}
-	if c.LRScales != nil && len(c.LRScales) != r.Objective.Dim() {
-		return nil, fieldErr("lr_scales", c.LRScales, "want %d values for this model", r.Objective.Dim())
+	if c.LRScales != nil && len(c.LRScales) != dim {
+		return nil, fieldErr("lr_scales", c.LRScales, "want %d values for this model", dim)
 	}
 	r.Config.Start = append([]float64(nil), start...)
-	opts := TrainerOptions{Backend: backend, Schedule: c.schedule(), Penalty: Penalty{L1: c.L1, L2: c.L2}}
+	policy, _ := ParseLossPolicy(c.FullLoss)
+	opts := TrainerOptions{
+		Backend: backend, Schedule: c.schedule(), RecordEvery: c.RecordEvery, FullLoss: policy,
+		Penalty:   Penalty{L1: c.L1, L2: c.L2, Mask: r.Objective.Layout().PenaltyMask()},
+		Recorders: append([]Recorder{r.Path, r.Losses}, recorders...),
+	}
 	if r.Data != nil {
-		opts.Penalty.Skip = 1
 		var err error
 		if opts.Sampler, err = c.sampler(r.Data.Len()); err != nil {
 			return nil, err
 		}
 	}
-	var err error
-	r.Trainer, err = NewTrainer(r.Objective, c.optimizer(), start, opts)
+	opt, err := c.optimizer()
+	if err != nil {
+		return nil, err
+	}
+	r.Trainer, err = NewTrainer(r.Objective, opt, start, opts)
 	return r, err
 }
 
 // Execute runs the configured number of steps or epochs.
 func (r *Run) Execute(ctx context.Context) StopReason {
 	if r.Config.Steps > 0 {
-		return r.Trainer.Run(ctx, r.Config.Steps)
+		r.Stop = r.Trainer.Run(ctx, r.Config.Steps)
+	} else {
+		r.Stop = r.Trainer.RunEpochs(ctx, r.Config.Epochs)
 	}
-	return r.Trainer.RunEpochs(ctx, r.Config.Epochs)
+	return r.Stop
 }
 
-// ParamNames names the parameters: slope and intercept for one feature,
-// w1…wD and b for several, x and y on a surface.
-func (r *Run) ParamNames() []string {
-	switch {
-	case r.Surface != nil:
-		return []string{"x", "y"}
-	case r.Data.Features() == 1:
-		return []string{"slope", "intercept"}
+// ParamNames names the parameters, from the model's layout: slope and
+// intercept for one feature, w1…wD and b for several, x and y on a surface.
+func (r *Run) ParamNames() []string { return r.Objective.Layout().Names() }
+
+// Result returns the run in the descent.run/v1 format, with the optimizer's
+// trace when trace is true.
+func (r *Run) Result(trace bool) *Result {
+	tr := r.Trainer
+	res := &Result{
+		Schema: ResultSchema, Config: r.Config, ParamNames: r.ParamNames(), Path: r.Path.Points(),
+		Loss: r.Losses.Points(), Final: append(Floats(nil), tr.Params()...), Steps: tr.Steps(),
+		Epochs: tr.Epochs(), Stop: r.Stop, Counts: tr.Counts(),
 	}
-	var names []string
-	for j := range r.Data.Features() {
-		names = append(names, fmt.Sprintf("w%d", j+1))
+	if trace {
+		for _, q := range tr.Optimizer().Trace() {
+			res.Trace = append(res.Trace, Quantity{Name: q.Name, Values: append([]float64(nil), q.Values...)})
+		}
 	}
-	return append(names, "b")
+	return res
 }
 
 func (r *Run) buildObjective() error {
@@ -118,37 +140,37 @@ func (r *Run) buildObjective() error {
 	return nil
 }
 
-func (c Config) optimizer() Optimizer {
-	lr := value(c.LR, 0.01)
-	switch c.Optimizer {
-	case "adagrad":
-		o := NewAdagrad()
-		o.Rate, o.LRDecay, o.InitialAccumulator = lr, value(c.LRDecay, o.LRDecay), value(c.InitialAccumulator, 0)
-		o.Eps, o.WeightDecay = value(c.Eps, o.Eps), value(c.WeightDecay, 0)
-		return o
-	case "rmsprop":
-		o := NewRMSprop()
-		o.Rate, o.Alpha, o.Eps = lr, value(c.Alpha, o.Alpha), value(c.Eps, o.Eps)
-		o.WeightDecay, o.Momentum, o.Centered = value(c.WeightDecay, 0), value(c.Momentum, 0), c.Centered
-		return o
-	case "adam", "adamw":
-		o := NewAdam()
-		if c.Optimizer == "adamw" {
-			o = NewAdamW()
-		}
-		o.Rate, o.Beta1, o.Beta2 = lr, value(c.Beta1, o.Beta1), value(c.Beta2, o.Beta2)
-		o.Eps, o.WeightDecay, o.AMSGrad = value(c.Eps, o.Eps), value(c.WeightDecay, o.WeightDecay), c.AMSGrad
-		return o
+// optimizer builds the registered optimizer with the Config's
+// hyperparameters, as parameter groups when LRScales is set.
+func (c Config) optimizer() (Optimizer, error) {
+	spec, err := OptimizerByName(c.Optimizer)
+	if err != nil {
+		return nil, err
 	}
-	o := NewSGD(lr)
-	defMomentum := 0.0
-	if c.Optimizer != "sgd" {
-		defMomentum = 0.9
+	h, err := spec.Resolve(c.Hyper)
+	if err != nil {
+		return nil, err
 	}
-	o.Momentum, o.Dampening = value(c.Momentum, defMomentum), value(c.Dampening, 0)
-	o.WeightDecay, o.Nesterov = value(c.WeightDecay, 0), c.Optimizer == "nesterov"
-	o.Scales = c.LRScales
-	return o
+	if c.LRScales == nil {
+		return spec.New(h), nil
+	}
+	return NewParamGroups(c.LRScales, h["lr"], func(lr float64) Optimizer {
+		g := maps.Clone(h)
+		g["lr"] = lr
+		return spec.New(g)
+	}), nil
+}
+
+// LR returns the base learning rate: the lr set, or the optimizer's
+// default.
+func (c Config) LR() float64 {
+	if v, ok := c.Hyper["lr"]; ok {
+		return v
+	}
+	if spec, err := OptimizerByName(c.WithDefaults().Optimizer); err == nil {
+		return spec.Hypers[0].Default
+	}
+	return 0
 }
 
 func (c Config) schedule() Schedule {

@@ -38,8 +38,6 @@ func TestConfigDefaultsAreTorchDefaults(t *testing.T) {
 // TestConfigValidationNamesTheField checks that each bad value is refused
 // with an error naming the field, and that nothing is built.
 func TestConfigValidationNamesTheField(t *testing.T) {
-	neg := -1.0
-	half := 0.5
 	cases := []struct {
 		cfg   Config
 		field string
@@ -47,11 +45,18 @@ func TestConfigValidationNamesTheField(t *testing.T) {
 		{Config{Model: "tree"}, "model"},
 		{Config{Model: "surface", Surface: "moon"}, "surface"},
 		{Config{Optimizer: "lbfgs"}, "optimizer"},
-		{Config{LR: &neg}, "lr"},
-		{Config{Optimizer: "adam", Beta1: ptr(1)}, "beta1"},
-		{Config{Optimizer: "sgd", Beta1: &half}, "beta1"},
-		{Config{Optimizer: "nesterov", Dampening: &half}, "dampening"},
-		{Config{Optimizer: "rmsprop", Alpha: ptr(1.5)}, "alpha"},
+		{Config{Hyper: Hypers{"lr": -1}}, "lr"},
+		{Config{Optimizer: "adam", Hyper: Hypers{"beta1": 1}}, "beta1"},
+		{Config{Optimizer: "sgd", Hyper: Hypers{"beta1": 0.5}}, "beta1"},
+		{Config{Optimizer: "nesterov", Hyper: Hypers{"dampening": 0.5}}, "dampening"},
+		{Config{Optimizer: "nesterov", Hyper: Hypers{"momentum": 0}}, "momentum"},
+		{Config{Optimizer: "rmsprop", Hyper: Hypers{"alpha": 1.5}}, "alpha"},
+		{Config{Optimizer: "adam", Hyper: Hypers{"amsgrad": 0.5}}, "amsgrad"},
+		{Config{LRScales: []float64{1, 0}}, "lr_scales"},
+		{Config{LRScales: []float64{1, 2, 3}}, "lr_scales"},
+		{Config{FullLoss: "sometimes"}, "full_loss"},
+		{Config{FullLoss: "0"}, "full_loss"},
+		{Config{RecordEvery: -2}, "record_every"},
 		{Config{Variant: "full"}, "variant"},
 		{Config{Variant: "batch", BatchSize: 4}, "batch_size"},
 		{Config{Steps: 5, Epochs: 5}, "steps"},
@@ -83,9 +88,9 @@ func TestConfigValidationNamesTheField(t *testing.T) {
 func TestConfigJSONRoundTrip(t *testing.T) {
 	in := Config{
 		Model: "linreg", Data: "linear", N: 64, Features: 2, Noise: ptr(0.5), Seed: 7,
-		Optimizer: "rmsprop", LR: ptr(0.02), Momentum: ptr(0.3), Centered: true,
+		Optimizer: "rmsprop", Hyper: Hypers{"lr": 0.02, "momentum": 0.3, "centered": 1},
 		Schedule: "cosine", TMax: 10, EtaMin: 0.001, Variant: "minibatch", BatchSize: 8, Shuffle: true,
-		L2: 0.1, Start: []float64{0.5, -0.5, 1}, Epochs: 3,
+		L2: 0.1, Start: []float64{0.5, -0.5, 1}, Epochs: 3, RecordEvery: 2, FullLoss: "5",
 	}
 	data, err := json.Marshal(in)
 	if err != nil {
@@ -107,5 +112,26 @@ func TestConfigJSONRoundTrip(t *testing.T) {
 	b.Execute(t.Context())
 	if !reflect.DeepEqual(a.Trainer.Params(), b.Trainer.Params()) {
 		t.Errorf("runs differ: %v vs %v", a.Trainer.Params(), b.Trainer.Params())
+	}
+}
+
+func ptr(v float64) *float64 { return &v }
+
+// TestConfigJSONRefusesUnknownKeysAndBatchSizeZero checks the JSON
+// decoder's strictness: a key that is neither a field nor a registered
+// hyperparameter, and an explicit batch_size of 0, are errors.
+func TestConfigJSONRefusesUnknownKeysAndBatchSizeZero(t *testing.T) {
+	for _, in := range []string{`{"lerning_rate":0.1}`, `{"variant":"minibatch","batch_size":0}`, `{"amsgrad":1}`} {
+		var c Config
+		if err := json.Unmarshal([]byte(in), &c); err == nil {
+			t.Errorf("%s: decoded %+v, want an error", in, c)
+		}
+	}
+	var c Config
+	if err := json.Unmarshal([]byte(`{"optimizer":"adam","lr":0.1,"amsgrad":true,"beta2":0.99}`), &c); err != nil {
+		t.Fatal(err)
+	}
+	if want := (Hypers{"lr": 0.1, "amsgrad": 1, "beta2": 0.99}); !reflect.DeepEqual(c.Hyper, want) {
+		t.Errorf("hyper %v, want %v", c.Hyper, want)
 	}
 }

@@ -2,7 +2,6 @@ package compute
 
 import (
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -34,20 +33,6 @@ func oneOf(field, v string, allowed []string) error {
 	return fieldErr(field, fmt.Sprintf("%q", v), "want one of %s", strings.Join(allowed, ", "))
 }
 
-// hyperUsers says which optimizers use each optional hyperparameter.
-var hyperUsers = map[string][]string{
-	"momentum":            {"sgd", "momentum", "nesterov", "rmsprop"},
-	"dampening":           {"sgd", "momentum"},
-	"alpha":               {"rmsprop"},
-	"beta1":               {"adam", "adamw"},
-	"beta2":               {"adam", "adamw"},
-	"eps":                 {"adagrad", "rmsprop", "adam", "adamw"},
-	"lr_decay":            {"adagrad"},
-	"initial_accumulator": {"adagrad"},
-	"centered":            {"rmsprop"},
-	"amsgrad":             {"adam", "adamw"},
-}
-
 // Validate checks every field of a Config that has had its defaults filled
 // in and returns the first problem as a *FieldError.
 func (c Config) Validate() error {
@@ -61,6 +46,9 @@ func (c Config) Validate() error {
 		return err
 	}
 	if err := c.validateSchedule(); err != nil {
+		return err
+	}
+	if err := c.validateRecording(); err != nil {
 		return err
 	}
 	if err := oneOf("variant", c.Variant, VariantNames); err != nil {
@@ -129,60 +117,28 @@ func (c Config) validateData() error {
 }
 
 func (c Config) validateOptimizer() error {
-	if err := oneOf("optimizer", c.Optimizer, OptimizerNames); err != nil {
+	spec, err := OptimizerByName(c.Optimizer)
+	if err != nil {
+		return oneOf("optimizer", c.Optimizer, OptimizerNames())
+	}
+	if _, err := spec.Resolve(c.Hyper); err != nil {
 		return err
-	}
-	set := map[string]bool{
-		"momentum": c.Momentum != nil, "dampening": c.Dampening != nil, "alpha": c.Alpha != nil,
-		"beta1": c.Beta1 != nil, "beta2": c.Beta2 != nil, "eps": c.Eps != nil, "lr_decay": c.LRDecay != nil,
-		"initial_accumulator": c.InitialAccumulator != nil, "centered": c.Centered, "amsgrad": c.AMSGrad,
-	}
-	for _, name := range slices.Sorted(maps.Keys(set)) {
-		if set[name] && !slices.Contains(hyperUsers[name], c.Optimizer) {
-			return fieldErr(name, nil, "optimizer %s does not use it (used by %s)", c.Optimizer, strings.Join(hyperUsers[name], ", "))
-		}
-	}
-	lr := value(c.LR, 0)
-	checks := []struct {
-		name   string
-		p      *float64
-		lo, hi float64
-		loOpen bool
-		hiOpen bool
-	}{
-		{"lr", &lr, 0, math.Inf(1), true, true},
-		{"momentum", c.Momentum, 0, math.Inf(1), false, true},
-		{"dampening", c.Dampening, 0, 1, false, false},
-		{"alpha", c.Alpha, 0, 1, false, false},
-		{"beta1", c.Beta1, 0, 1, false, true},
-		{"beta2", c.Beta2, 0, 1, false, true},
-		{"eps", c.Eps, 0, math.Inf(1), false, true},
-		{"weight_decay", c.WeightDecay, 0, math.Inf(1), false, true},
-		{"lr_decay", c.LRDecay, 0, math.Inf(1), false, true},
-		{"initial_accumulator", c.InitialAccumulator, 0, math.Inf(1), false, true},
-	}
-	for _, ch := range checks {
-		if ch.p == nil {
-			continue
-		}
-		v := *ch.p
-		if !finite(v) || v < ch.lo || (ch.loOpen && v == ch.lo) || v > ch.hi || (ch.hiOpen && v == ch.hi) {
-			return fieldErr(ch.name, v, "want %s", interval(ch.lo, ch.hi, ch.loOpen, ch.hiOpen))
-		}
-	}
-	if c.LRScales != nil && c.Optimizer != "sgd" && c.Optimizer != "momentum" && c.Optimizer != "nesterov" {
-		return fieldErr("lr_scales", c.LRScales, "only sgd, momentum and nesterov take per-parameter rates")
 	}
 	for _, v := range c.LRScales {
 		if !(v > 0) || !finite(v) {
 			return fieldErr("lr_scales", c.LRScales, "want finite numbers > 0")
 		}
 	}
-	if c.Optimizer == "nesterov" && value(c.Momentum, 0.9) == 0 {
-		return fieldErr("momentum", 0, "nesterov needs momentum > 0")
+	return nil
+}
+
+// validateRecording checks record_every and full_loss.
+func (c Config) validateRecording() error {
+	if c.RecordEvery < 0 {
+		return fieldErr("record_every", c.RecordEvery, "want ≥ 1")
 	}
-	if c.Optimizer == "nesterov" && value(c.Dampening, 0) != 0 {
-		return fieldErr("dampening", *c.Dampening, "nesterov needs dampening 0")
+	if _, err := ParseLossPolicy(c.FullLoss); err != nil {
+		return fieldErr("full_loss", fmt.Sprintf("%q", c.FullLoss), "%v", err)
 	}
 	return nil
 }

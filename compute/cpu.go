@@ -16,6 +16,7 @@ type CPU struct {
 	mu   sync.Mutex
 	wg   sync.WaitGroup
 	grad gradTask
+	loss lossTask
 }
 
 var _ Backend = (*CPU)(nil)
@@ -75,9 +76,36 @@ func (c *CPU) Gradient(grad []float64, m DataModel, x []float64, withLoss bool) 
 	return loss * inv
 }
 
-// Loss returns the mean loss of m at x.
+// lossTask sums per-part losses into scratch slots.
+type lossTask struct {
+	m    DataModel
+	x    []float64
+	loss []float64
+}
+
+func (t *lossTask) runPart(part, lo, hi int) { t.loss[part] = t.m.LossRange(t.x, lo, hi) }
+
+// Loss returns the mean loss of m at x, split across cores as Gradient is.
 func (c *CPU) Loss(m DataModel, x []float64) float64 {
-	return m.LossRange(x, 0, m.Len()) / float64(m.Len())
+	n := m.Len()
+	parts := workers.parts(n, minPartSamples)
+	if parts == 1 {
+		return m.LossRange(x, 0, n) / float64(n)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t := &c.loss
+	t.m, t.x = m, x
+	if len(t.loss) < workers.size {
+		t.loss = make([]float64, workers.size)
+	}
+	workers.run(t, n, parts, &c.wg)
+	var sum float64
+	for p := range parts {
+		sum += t.loss[p]
+	}
+	t.m, t.x = nil, nil
+	return sum / float64(n)
 }
 
 // gridTask evaluates an objective over rows of a grid.
@@ -93,7 +121,7 @@ func (t *gridTask) runPart(part, lo, hi int) {
 	p := t.point[part]
 	for r := lo; r < hi; r++ {
 		for c := range t.g.Cols {
-			p[t.g.X], p[t.g.Y] = t.g.At(c, r)
+			t.g.Point(p, c, r)
 			t.dst[r*t.g.Cols+c] = t.f.Func(p)
 		}
 	}
@@ -104,7 +132,7 @@ func (c *CPU) LossGrid(dst []float64, f Objective, g Grid) error {
 	if err := g.Check(dst, f); err != nil {
 		return err
 	}
-	if lr, ok := f.(*LinearRegression); ok {
+	if lr, ok := f.(*LinearRegression); ok && g.AxisAligned() {
 		lr.statistics().fillGrid(dst, g)
 		return nil
 	}

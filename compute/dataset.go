@@ -54,10 +54,11 @@ func ClassicData() *Dataset {
 	}
 }
 
-// reordered returns a copy of d with sample k taken from order[k], reusing
-// the slices of reuse when it has the same shape. Large copies are split
-// across cores.
-func (d *Dataset) reordered(order []int32, reuse *Dataset) *Dataset {
+// Reordered returns a copy of d with sample k taken from order[k], reusing
+// the slices of reuse when it has the same shape (reuse may be nil). Large
+// copies are split across cores. A shuffled epoch reads its copy in
+// sequence.
+func (d *Dataset) Reordered(order []int32, reuse *Dataset) *Dataset {
 	out := reuse
 	if out == nil || len(out.X) != len(d.X) || len(out.Y) != len(order) {
 		out = &Dataset{X: make([][]float64, len(d.X)), Y: make([]float64, len(order))}

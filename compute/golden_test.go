@@ -3,6 +3,7 @@ package compute
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"math"
 	"os"
 	"testing"
@@ -35,6 +36,7 @@ type goldenCase struct {
 	Steps        int             `json:"steps"`
 	Permutations [][]int32       `json:"permutations"`
 	Start        []float64       `json:"start"`
+	LRScales     []float64       `json:"lr_scales"`
 	Path         [][]float64     `json:"path"`
 	Loss         []float64       `json:"loss"`
 }
@@ -60,35 +62,65 @@ func loadGolden(t *testing.T, path string) []goldenCase {
 	return f.Cases
 }
 
-func num(h map[string]any, key string) float64 {
-	v, _ := h[key].(float64)
-	return v
+// torchKeys maps torch's kwargs that hold pairs to our two keys.
+var torchKeys = map[string][2]string{
+	"betas":      {"beta1", "beta2"},
+	"etas":       {"eta_minus", "eta_plus"},
+	"step_sizes": {"step_min", "step_max"},
 }
 
-func flag(h map[string]any, key string) bool {
-	v, _ := h[key].(bool)
-	return v
-}
-
-// goldenOptimizer builds our optimizer from torch's class name and kwargs.
-func goldenOptimizer(t *testing.T, name string, h map[string]any) Optimizer {
-	switch name {
-	case "sgd":
-		return &SGD{Rate: num(h, "lr"), Momentum: num(h, "momentum"), Dampening: num(h, "dampening"),
-			WeightDecay: num(h, "weight_decay"), Nesterov: flag(h, "nesterov")}
-	case "adagrad":
-		return &Adagrad{Rate: num(h, "lr"), LRDecay: num(h, "lr_decay"), WeightDecay: num(h, "weight_decay"),
-			InitialAccumulator: num(h, "initial_accumulator_value"), Eps: num(h, "eps")}
-	case "rmsprop":
-		return &RMSprop{Rate: num(h, "lr"), Alpha: num(h, "alpha"), Eps: num(h, "eps"),
-			WeightDecay: num(h, "weight_decay"), Momentum: num(h, "momentum"), Centered: flag(h, "centered")}
-	case "adam", "adamw":
-		betas := h["betas"].([]any)
-		return &Adam{Rate: num(h, "lr"), Beta1: betas[0].(float64), Beta2: betas[1].(float64), Eps: num(h, "eps"),
-			WeightDecay: num(h, "weight_decay"), AMSGrad: flag(h, "amsgrad"), Decoupled: name == "adamw"}
+// goldenOptimizer builds our optimizer through the registry from torch's
+// class name and kwargs: torch's SGD with momentum and nesterov is our
+// nesterov, its AdamW our adamw, and so on; parameter groups when the case
+// has lr_scales.
+func goldenOptimizer(t *testing.T, c goldenCase) Optimizer {
+	name, h := c.Optimizer, Hypers{}
+	for k, v := range c.Hyper {
+		switch v := v.(type) {
+		case bool:
+			if k == "nesterov" {
+				if v {
+					name = "nesterov"
+				}
+				continue
+			}
+			h[k] = 0
+			if v {
+				h[k] = 1
+			}
+		case float64:
+			h[k] = v
+		case []any:
+			keys, ok := torchKeys[k]
+			if !ok {
+				t.Fatalf("%s: unknown pair %q", c.Name, k)
+			}
+			h[keys[0]], h[keys[1]] = v[0].(float64), v[1].(float64)
+		}
 	}
-	t.Fatalf("unknown optimizer %q", name)
-	return nil
+	if v, ok := h["initial_accumulator_value"]; ok {
+		h["initial_accumulator"] = v
+		delete(h, "initial_accumulator_value")
+	}
+	if name == "nesterov" {
+		delete(h, "dampening")
+	}
+	spec, err := OptimizerByName(name)
+	if err != nil {
+		t.Fatalf("%s: %v", c.Name, err)
+	}
+	h, err = spec.Resolve(h)
+	if err != nil {
+		t.Fatalf("%s: %v", c.Name, err)
+	}
+	if c.LRScales != nil {
+		return NewParamGroups(c.LRScales, h["lr"], func(lr float64) Optimizer {
+			g := maps.Clone(h)
+			g["lr"] = lr
+			return spec.New(g)
+		})
+	}
+	return spec.New(h)
 }
 
 // goldenSchedule is a torch scheduler and its arguments.
@@ -122,9 +154,9 @@ func (s *goldenSchedule) schedule(t *testing.T) Schedule {
 // compareTrajectory checks every point of the path, relative to the point's
 // largest coordinate (so a coordinate that PyTorch leaves at -3e-18 instead
 // of 0 is round-off, not a difference), and every loss, relative to itself.
-func compareTrajectory(t *testing.T, c goldenCase, tr *Trainer) {
+func compareTrajectory(t *testing.T, c goldenCase, rec *goldenRecorders) {
 	t.Helper()
-	path, loss := tr.Path(), tr.Losses()
+	path, loss := rec.path.Coords(), rec.loss.Values()
 	if len(path) != len(c.Path) {
 		t.Fatalf("%s: %d path points, PyTorch has %d", c.Name, len(path), len(c.Path))
 	}
@@ -144,10 +176,24 @@ func compareTrajectory(t *testing.T, c goldenCase, tr *Trainer) {
 	}
 }
 
-func runGolden(t *testing.T, file string, build func(c goldenCase) *Trainer) {
+// goldenRecorders keep every point and every full-data loss.
+type goldenRecorders struct {
+	path *PathRecorder
+	loss *LossRecorder
+}
+
+func (g *goldenRecorders) options(o TrainerOptions) TrainerOptions {
+	g.path, g.loss = NewPathRecorder(1<<20), NewLossRecorder(1<<20)
+	o.Recorders, o.FullLoss = []Recorder{g.path, g.loss}, LossPolicy{Kind: LossEvery, Every: 1}
+	return o
+}
+
+func runGolden(t *testing.T, file string, build func(t *testing.T, c goldenCase, rec *goldenRecorders)) {
 	for _, c := range loadGolden(t, file) {
 		t.Run(c.Name, func(t *testing.T) {
-			compareTrajectory(t, c, build(c))
+			rec := &goldenRecorders{}
+			build(t, c, rec)
+			compareTrajectory(t, c, rec)
 		})
 	}
 }
@@ -155,20 +201,19 @@ func runGolden(t *testing.T, file string, build func(c goldenCase) *Trainer) {
 // TestGoldenSurfaces compares every optimizer (and every schedule) on
 // Rosenbrock and Beale with PyTorch for 200 steps.
 func TestGoldenSurfaces(t *testing.T) {
-	runGolden(t, "testdata/golden_surfaces.json", func(c goldenCase) *Trainer {
+	runGolden(t, "testdata/golden_surfaces.json", func(t *testing.T, c goldenCase, rec *goldenRecorders) {
 		s, err := SurfaceByName(c.Surface)
 		if err != nil {
 			t.Fatal(err)
 		}
-		tr, err := NewTrainer(s, goldenOptimizer(t, c.Optimizer, c.Hyper), c.Start,
-			TrainerOptions{Schedule: c.Schedule.schedule(t)})
+		tr, err := NewTrainer(s, goldenOptimizer(t, c), c.Start,
+			rec.options(TrainerOptions{Schedule: c.Schedule.schedule(t)}))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if r := tr.Run(context.Background(), c.Steps); r != Finished {
 			t.Fatalf("stopped: %s", r)
 		}
-		return tr
 	})
 }
 
@@ -176,7 +221,7 @@ func TestGoldenSurfaces(t *testing.T) {
 // and mini-batch variants with PyTorch, shuffled runs replaying torch's
 // permutations.
 func TestGoldenData(t *testing.T) {
-	runGolden(t, "testdata/golden_data.json", func(c goldenCase) *Trainer {
+	runGolden(t, "testdata/golden_data.json", func(t *testing.T, c goldenCase, rec *goldenRecorders) {
 		cols := make([][]float64, len(c.X[0]))
 		for _, row := range c.X {
 			for j, v := range row {
@@ -199,14 +244,13 @@ func TestGoldenData(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tr, err := NewTrainer(m, goldenOptimizer(t, c.Optimizer, c.Hyper), c.Start,
-			TrainerOptions{Sampler: s, Schedule: c.Schedule.schedule(t)})
+		tr, err := NewTrainer(m, goldenOptimizer(t, c), c.Start,
+			rec.options(TrainerOptions{Sampler: s, Schedule: c.Schedule.schedule(t)}))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if r := tr.RunEpochs(context.Background(), c.Epochs); r != Finished {
 			t.Fatalf("stopped: %s", r)
 		}
-		return tr
 	})
 }

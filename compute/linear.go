@@ -98,13 +98,22 @@ func (m *LinearRegression) GradRange(grad, x []float64, lo, hi int, withLoss boo
 	return loss
 }
 
-// Reordered returns the model over a copy of the data in the given order.
-func (m *LinearRegression) Reordered(order []int32, reuse DataModel) DataModel {
-	var buf *Dataset
-	if r, ok := reuse.(*LinearRegression); ok {
-		buf = r.Data
-	}
-	return NewLinearRegression(m.Data.reordered(order, buf))
+// Dataset returns the data.
+func (m *LinearRegression) Dataset() *Dataset { return m.Data }
+
+// WithData returns the model over d.
+func (m *LinearRegression) WithData(d *Dataset) DataModel { return NewLinearRegression(d) }
+
+// Layout returns the weights (penalized) and the bias.
+func (m *LinearRegression) Layout() Layout { return regressionLayout(m.Data.Features()) }
+
+// FuncGrad writes the gradient into grad and returns the loss, in one pass.
+func (m *LinearRegression) FuncGrad(grad, x []float64) float64 {
+	checkDims(grad, x, m.Dim())
+	inv := 1 / float64(m.Len())
+	l := m.GradRange(grad, x, 0, m.Len(), true) * inv
+	scale(grad, inv)
+	return l
 }
 
 // residual returns ŷᵢ - yᵢ.

@@ -106,13 +106,22 @@ func (m *LogisticRegression) GradRange(grad, x []float64, lo, hi int, withLoss b
 	return loss
 }
 
-// Reordered returns the model over a copy of the data in the given order.
-func (m *LogisticRegression) Reordered(order []int32, reuse DataModel) DataModel {
-	var buf *Dataset
-	if r, ok := reuse.(*LogisticRegression); ok {
-		buf = r.Data
-	}
-	return NewLogisticRegression(m.Data.reordered(order, buf))
+// Dataset returns the data.
+func (m *LogisticRegression) Dataset() *Dataset { return m.Data }
+
+// WithData returns the model over d.
+func (m *LogisticRegression) WithData(d *Dataset) DataModel { return NewLogisticRegression(d) }
+
+// Layout returns the weights (penalized) and the bias.
+func (m *LogisticRegression) Layout() Layout { return regressionLayout(m.Data.Features()) }
+
+// FuncGrad writes the gradient into grad and returns the loss, in one pass.
+func (m *LogisticRegression) FuncGrad(grad, x []float64) float64 {
+	checkDims(grad, x, m.Dim())
+	inv := 1 / float64(m.Len())
+	l := m.GradRange(grad, x, 0, m.Len(), true) * inv
+	scale(grad, inv)
+	return l
 }
 
 // logit returns zᵢ = w·xᵢ + b.

@@ -6,16 +6,22 @@ package compute
 type Objective interface {
 	// Dim is the number of parameters.
 	Dim() int
+	// Layout names the parameters in blocks and says which blocks a
+	// penalty applies to.
+	Layout() Layout
 	// Func returns the value at x.
 	Func(x []float64) float64
 	// Grad writes the gradient at x into grad. It panics when the lengths
 	// differ from Dim.
 	Grad(grad, x []float64)
+	// FuncGrad writes the gradient at x into grad and returns the value
+	// there, in one pass where the two share work.
+	FuncGrad(grad, x []float64) float64
 }
 
 // DataModel is an Objective that is the mean of per-sample losses over a
-// data set. Its range and index forms return sums, not means, so that a
-// caller can split the data into parts, add the parts and divide once.
+// data set. Its range forms return sums, not means, so that a caller can
+// split the data into parts, add the parts and divide once.
 type DataModel interface {
 	Objective
 	// Len is the number of samples.
@@ -24,13 +30,13 @@ type DataModel interface {
 	// gradient into grad. When withLoss is true it also returns the sum of the
 	// per-sample losses; otherwise it returns 0 and may skip that work.
 	GradRange(grad, x []float64, lo, hi int, withLoss bool) float64
-	// Reordered returns the same model over a copy of the data with the
-	// samples in the given order, so that a shuffled epoch reads memory in
-	// sequence. It reuses the buffers of reuse, an earlier result, when it
-	// is not nil.
-	Reordered(order []int32, reuse DataModel) DataModel
 	// LossRange returns the sum of the per-sample losses for lo ≤ i < hi.
 	LossRange(x []float64, lo, hi int) float64
+	// Dataset returns the data the model is over.
+	Dataset() *Dataset
+	// WithData returns the same model over another data set of the same
+	// shape (a shuffled epoch's reordered copy, say).
+	WithData(d *Dataset) DataModel
 }
 
 func checkDims(grad, x []float64, dim int) {

@@ -4,7 +4,8 @@ package compute
 // implementation is a struct of hyperparameters whose constructor sets
 // PyTorch's defaults, with the optimizer's state (moments, step count) kept
 // inside. The arithmetic follows PyTorch's single-tensor code path operation
-// by operation, so a trajectory agrees with torch.optim to round-off.
+// by operation, so a trajectory agrees with torch.optim to round-off. Every
+// optimizer registers an OptimizerSpec in its own file.
 type Optimizer interface {
 	// Step applies one update to params given the gradient at params. It
 	// does not modify grad. It panics when the lengths differ.
@@ -15,6 +16,12 @@ type Optimizer interface {
 	LR() float64
 	// SetLR changes the learning rate, as a scheduler does between steps.
 	SetLR(lr float64)
+	// Trace returns the named per-parameter quantities of the latest step
+	// (nil before the first): the gradient after weight decay ("grad"),
+	// the optimizer's state under PyTorch's names, and the step taken
+	// ("delta", the change of the parameters). The slices are the
+	// optimizer's own and change with the next step.
+	Trace() []Quantity
 }
 
 // ensure returns buf resized to n elements, zeroed when it was reallocated.
@@ -23,6 +30,15 @@ func ensure(buf []float64, n int) []float64 {
 		return make([]float64, n)
 	}
 	return buf
+}
+
+// filled returns a new slice of n copies of v.
+func filled(n int, v float64) []float64 {
+	s := make([]float64, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
 }
 
 func checkLens(params, grad []float64) {

@@ -25,7 +25,7 @@ type RMSprop struct {
 	// second moment (default false).
 	Centered bool
 
-	sq, avg, buf []float64
+	sq, avg, buf, d, denom, delta []float64
 }
 
 var _ Optimizer = (*RMSprop)(nil)
@@ -33,17 +33,39 @@ var _ Optimizer = (*RMSprop)(nil)
 // NewRMSprop returns RMSprop with PyTorch's defaults.
 func NewRMSprop() *RMSprop { return &RMSprop{Rate: 0.01, Alpha: 0.99, Eps: 1e-8} }
 
+func init() {
+	RegisterOptimizer(OptimizerSpec{
+		Name: "rmsprop", Title: "RMSprop", Rank: 50,
+		Hypers: []Hyper{
+			lrHyper(0.01),
+			{Key: "alpha", Short: "al", Symbol: "α", Default: 0.99, Max: 1, Help: "smoothing constant of the squared-gradient average"},
+			epsHyper(1e-8), weightDecayHyper(0), momentumHyper(0),
+			{Key: "centered", Short: "cen", Bool: true, Max: 1, Help: "divide by an estimate of the gradient's variance"},
+		},
+		Formula: `g ← g + λθ
+v ← αv + (1−α)g²
+ḡ ← αḡ + (1−α)g; a ← √(v − ḡ²) + ε (centered), else a ← √v + ε
+b ← μb + g/a; θ ← θ − ηb (μ > 0), else θ ← θ − η g/a`,
+		New: func(h Hypers) Optimizer {
+			return &RMSprop{Rate: h["lr"], Alpha: h["alpha"], Eps: h["eps"], WeightDecay: h["weight_decay"],
+				Momentum: h["momentum"], Centered: hyperBool(h["centered"])}
+		},
+	})
+}
+
 // Step applies one RMSprop update.
 func (o *RMSprop) Step(params, grad []float64) {
 	checkLens(params, grad)
 	n := len(params)
 	if o.sq == nil {
 		o.sq, o.avg, o.buf = make([]float64, n), make([]float64, n), make([]float64, n)
+		o.d, o.denom, o.delta = make([]float64, n), make([]float64, n), make([]float64, n)
 	}
 	for i, g := range grad {
 		if o.WeightDecay != 0 {
 			g += o.WeightDecay * params[i]
 		}
+		o.d[i] = g
 		o.sq[i] = o.sq[i]*o.Alpha + (1-o.Alpha)*g*g
 		var a float64
 		if o.Centered {
@@ -53,12 +75,14 @@ func (o *RMSprop) Step(params, grad []float64) {
 			a = math.Sqrt(o.sq[i])
 		}
 		a += o.Eps
+		o.denom[i] = a
 		if o.Momentum > 0 {
 			o.buf[i] = o.buf[i]*o.Momentum + g/a
-			params[i] += -o.Rate * o.buf[i]
+			o.delta[i] = -o.Rate * o.buf[i]
 		} else {
-			params[i] += -o.Rate * g / a
+			o.delta[i] = -o.Rate * g / a
 		}
+		params[i] += o.delta[i]
 	}
 }
 
@@ -70,8 +94,24 @@ func (o *RMSprop) Velocity() []float64 {
 	return o.buf
 }
 
+// Trace returns grad, square_avg (v), grad_avg (centered), momentum_buffer
+// (with momentum), denom (a) and delta.
+func (o *RMSprop) Trace() []Quantity {
+	if o.d == nil {
+		return nil
+	}
+	q := []Quantity{{"grad", o.d}, {"square_avg", o.sq}}
+	if o.Centered {
+		q = append(q, Quantity{"grad_avg", o.avg})
+	}
+	if o.Momentum > 0 {
+		q = append(q, Quantity{"momentum_buffer", o.buf})
+	}
+	return append(q, Quantity{"denom", o.denom}, Quantity{"delta", o.delta})
+}
+
 // Reset forgets the running averages and the momentum buffer.
-func (o *RMSprop) Reset() { o.sq, o.avg, o.buf = nil, nil, nil }
+func (o *RMSprop) Reset() { o.sq, o.avg, o.buf, o.d, o.denom, o.delta = nil, nil, nil, nil, nil, nil }
 
 // LR returns η.
 func (o *RMSprop) LR() float64 { return o.Rate }

@@ -23,9 +23,6 @@ const (
 	VaryLRs MapAxes = "lr-lr"
 )
 
-// MapOptimizers are the optimizers a map can run.
-var MapOptimizers = []string{"sgd", "momentum", "nesterov"}
-
 // Limits and defaults of a map.
 const (
 	// MaxMapSteps is the most steps a map's runs may take. The GPU runs all
@@ -52,24 +49,22 @@ const (
 // one test surface, two quantities varied across the grid and the rest
 // fixed.
 //
-// Each cell runs Steps steps of the optimizer (torch.optim.SGD arithmetic,
-// as SGD.Step) from its start. At each step the gradient g at the current
-// point is computed first; if gx²+gy² < Tol² the run has converged and
-// stops before updating. Otherwise the point is updated (with a learning
-// rate per coordinate for VaryLRs), and if a coordinate is then not finite
-// or its magnitude exceeds MapDivergenceLimit the run has diverged and
-// stops. A run that does neither within Steps steps is unfinished.
+// Each cell runs Steps steps of the optimizer (the registered Optimizer, as
+// the Trainer runs it) from its start. At each step the gradient g at the
+// current point is computed first; if gx²+gy² < Tol² the run has converged
+// and stops before updating. Otherwise the point is updated (with a
+// learning rate per coordinate, as parameter groups, for VaryLRs), and if a
+// coordinate is then not finite or its magnitude exceeds
+// MapDivergenceLimit the run has diverged and stops. A run that does
+// neither within Steps steps is unfinished.
 type MapSpec struct {
 	// Surface names a built-in test surface.
 	Surface string `json:"surface"`
-	// Optimizer is "sgd", "momentum" or "nesterov". All three are
-	// torch.optim.SGD with momentum Momentum (0 is plain gradient descent);
-	// "nesterov" adds Nesterov's correction.
+	// Optimizer names a registered optimizer.
 	Optimizer string `json:"optimizer"`
-	// LR and Momentum are the hyperparameters where the axes do not vary
-	// them.
-	LR       float64 `json:"lr"`
-	Momentum float64 `json:"momentum"`
+	// Hyper holds hyperparameters that differ from the optimizer's
+	// defaults; the axes override lr (and momentum) where they vary them.
+	Hyper Hypers `json:"hyper,omitempty"`
 	// Start is the start point where the axes do not vary it.
 	Start [2]float64 `json:"start"`
 	// Vary says what the axes vary.
@@ -139,6 +134,20 @@ type MapResult struct {
 	Cells []MapCell
 }
 
+// Hypers returns the optimizer's hyperparameters: its defaults overridden
+// by Hyper. The spec must be valid.
+func (s MapSpec) Hypers() Hypers {
+	opt, err := OptimizerByName(s.Optimizer)
+	if err != nil {
+		panic(err)
+	}
+	h, err := opt.Resolve(s.Hyper)
+	if err != nil {
+		panic(err)
+	}
+	return h
+}
+
 // Tolerance returns Tol, or DefaultMapTol when Tol is 0.
 func (s MapSpec) Tolerance() float64 {
 	if s.Tol == 0 {
@@ -186,19 +195,22 @@ func (s MapSpec) Validate() error {
 	if _, err := SurfaceByName(s.Surface); err != nil {
 		return fieldErr("surface", fmt.Sprintf("%q", s.Surface), "want one of %s", strings.Join(SurfaceNames(), ", "))
 	}
-	if err := oneOf("optimizer", s.Optimizer, MapOptimizers); err != nil {
+	opt, err := OptimizerByName(s.Optimizer)
+	if err != nil {
+		return oneOf("optimizer", s.Optimizer, OptimizerNames())
+	}
+	if _, err := opt.Resolve(s.Hyper); err != nil {
 		return err
+	}
+	if _, ok := opt.Hyper("momentum"); s.Vary == VaryLRMomentum && !ok {
+		return fieldErr("vary", s.Vary, "optimizer %s has no momentum (those with one: %s)", s.Optimizer,
+			strings.Join(OptimizersUsing("momentum"), ", "))
 	}
 	vary := []string{string(VaryStart), string(VaryLRMomentum), string(VaryLRs)}
 	if err := oneOf("vary", string(s.Vary), vary); err != nil {
 		return err
 	}
-	switch {
-	case s.Vary == VaryStart && !(s.LR > 0 && finite(s.LR)):
-		return fieldErr("lr", s.LR, "want a finite number > 0")
-	case s.Vary != VaryLRMomentum && !(s.Momentum >= 0 && finite(s.Momentum)):
-		return fieldErr("momentum", s.Momentum, "want a finite number ≥ 0")
-	case s.Vary != VaryStart && (!finite(s.Start[0]) || !finite(s.Start[1])):
+	if s.Vary != VaryStart && (!finite(s.Start[0]) || !finite(s.Start[1])) {
 		return fieldErr("start", s.Start, "want finite coordinates")
 	}
 	if err := s.validateAxis("x", s.XMin, s.XMax, s.logX(), math.Inf(-1)); err != nil {

@@ -12,7 +12,7 @@ import (
 // runs × 1,000 steps in 50 ms on a GPU.
 func benchMapSpec(n int) MapSpec {
 	return MapSpec{
-		Surface: "rosenbrock", Optimizer: "sgd", LR: 2e-4, Vary: VaryStart,
+		Surface: "rosenbrock", Optimizer: "sgd", Hyper: Hypers{"lr": 2e-4}, Vary: VaryStart,
 		XMin: -2, XMax: 2, YMin: -1, YMax: 3, Cols: n, Rows: n, Steps: 1000,
 	}
 }

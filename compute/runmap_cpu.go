@@ -1,22 +1,25 @@
 package compute
 
 import (
+	"maps"
 	"math"
 	"sync"
 )
 
 // RunMap runs every cell of the map on the CPU, the reference for other
-// backends. Rows are dealt to the worker pool's cores in turn (row r to
-// part r mod parts), which balances maps whose cost differs by region, such
-// as a trainability map whose diverging half stops at once.
+// backends, with the same Optimizer code the Trainer uses. Rows are dealt
+// to the worker pool's cores in turn (row r to part r mod parts), which
+// balances maps whose cost differs by region, such as a trainability map
+// whose diverging half stops at once.
 func (c *CPU) RunMap(spec MapSpec) (*MapResult, error) {
 	if err := spec.Validate(); err != nil {
 		return nil, err
 	}
 	spec.Tol = spec.Tolerance()
 	surf, _ := SurfaceByName(spec.Surface)
+	opt, _ := OptimizerByName(spec.Optimizer)
 	t := &mapTask{
-		spec: spec, surf: surf, tol2: spec.Tol * spec.Tol, nesterov: spec.Optimizer == "nesterov",
+		spec: spec, surf: surf, opt: opt, hyper: spec.Hypers(), tol2: spec.Tol * spec.Tol,
 		cells: make([]MapCell, spec.Cols*spec.Rows),
 	}
 	t.parts = workers.parts(spec.Rows, 1)
@@ -26,22 +29,24 @@ func (c *CPU) RunMap(spec MapSpec) (*MapResult, error) {
 
 // mapTask runs a map's cells, part p taking rows p, p+parts, p+2·parts, …
 type mapTask struct {
-	spec     MapSpec
-	surf     *Surface
-	tol2     float64
-	nesterov bool
-	parts    int
-	cells    []MapCell
+	spec  MapSpec
+	surf  *Surface
+	opt   *OptimizerSpec
+	hyper Hypers
+	tol2  float64
+	parts int
+	cells []MapCell
 }
 
 func (t *mapTask) runPart(part, _, _ int) {
 	p, g := make([]float64, 2), make([]float64, 2)
+	h := maps.Clone(t.hyper)
 	for r := part; r < t.spec.Rows; r += t.parts {
 		for c := range t.spec.Cols {
-			start, lr, mu := t.spec.cellRun(c, r)
+			start := t.spec.CellStart(c, r)
 			copy(p, start[:])
-			status, steps := runCell(t.surf, p, g, lr, mu, t.nesterov, t.spec.Steps, t.tol2)
-			cell := MapCell{Loss: t.surf.f(p), Status: status, Minimum: -1, Steps: steps}
+			status, steps := runCell(t.surf, t.cellOptimizer(h, c, r), p, g, t.spec.Steps, t.tol2)
+			cell := MapCell{Loss: t.surf.F(p), Status: status, Minimum: -1, Steps: steps}
 			if status != RunDiverged {
 				cell.Minimum = NearestMinimum(t.surf, p[0], p[1])
 			}
@@ -50,50 +55,42 @@ func (t *mapTask) runPart(part, _, _ int) {
 	}
 }
 
-// cellRun returns the start point, the learning rate of each coordinate
-// and the momentum of cell (c, r).
-func (s MapSpec) cellRun(c, r int) (start, lr [2]float64, mu float64) {
-	start, lr, mu = s.Start, [2]float64{s.LR, s.LR}, s.Momentum
-	x, y := s.At(c, r)
-	switch s.Vary {
-	case VaryStart:
-		start = [2]float64{x, y}
+// cellOptimizer returns a new optimizer for cell (c, r): the spec's
+// hyperparameters with the axes' values, and for VaryLRs one parameter
+// group per coordinate, with rates 1·x and 1·y. h is scratch.
+func (t *mapTask) cellOptimizer(h Hypers, c, r int) Optimizer {
+	x, y := t.spec.At(c, r)
+	switch t.spec.Vary {
 	case VaryLRMomentum:
-		lr, mu = [2]float64{x, x}, y
+		h["lr"], h["momentum"] = x, y
 	case VaryLRs:
-		lr = [2]float64{x, y}
+		return NewParamGroups([]float64{x, y}, 1, func(lr float64) Optimizer {
+			h["lr"] = lr
+			return t.opt.New(h)
+		})
 	}
-	return start, lr, mu
+	return t.opt.New(h)
 }
 
-// runCell runs one map cell from p, leaving the final point in p, and
-// returns how the run ended and the number of updates made. g is scratch
-// for the gradient. The update is SGD.Step's arithmetic, operation by
-// operation, with learning rate lr[i] for coordinate i (SGD with Rate 1 and
-// Scales lr), so a Trainer reaches the same points.
-func runCell(s *Surface, p, g []float64, lr [2]float64, mu float64, nesterov bool, steps int, tol2 float64) (RunStatus, int) {
-	var b [2]float64
+// CellStart returns the start point of cell (c, r).
+func (s MapSpec) CellStart(c, r int) [2]float64 {
+	if s.Vary == VaryStart {
+		x, y := s.At(c, r)
+		return [2]float64{x, y}
+	}
+	return s.Start
+}
+
+// runCell runs one map cell from p with opt, leaving the final point in p,
+// and returns how the run ended and the number of updates made. g is
+// scratch for the gradient.
+func runCell(s *Surface, opt Optimizer, p, g []float64, steps int, tol2 float64) (RunStatus, int) {
 	for k := range steps {
-		s.g(g, p)
+		s.G(g, p)
 		if g[0]*g[0]+g[1]*g[1] < tol2 {
 			return RunConverged, k
 		}
-		for i := range 2 {
-			d := g[i]
-			if mu != 0 {
-				if k == 0 {
-					b[i] = d
-				} else {
-					b[i] = b[i]*mu + d
-				}
-				if nesterov {
-					d += mu * b[i]
-				} else {
-					d = b[i]
-				}
-			}
-			p[i] += -lr[i] * d
-		}
+		opt.Step(p, g)
 		if !(math.Abs(p[0]) <= MapDivergenceLimit && math.Abs(p[1]) <= MapDivergenceLimit) {
 			return RunDiverged, k + 1
 		}

@@ -2,6 +2,7 @@ package compute
 
 import (
 	"errors"
+	"maps"
 	"math"
 	"strings"
 	"testing"
@@ -11,27 +12,34 @@ import (
 // whole domain.
 func himmelblauBasins(n int) MapSpec {
 	return MapSpec{
-		Surface: "himmelblau", Optimizer: "sgd", LR: 0.01, Vary: VaryStart,
+		Surface: "himmelblau", Optimizer: "sgd", Hyper: Hypers{"lr": 0.01}, Vary: VaryStart,
 		XMin: -5, XMax: 5, YMin: -5, YMax: 5, Cols: n, Rows: n, Steps: 500,
 	}
 }
 
-// TestMapMatchesTrainer checks the map's runs against the reference, a
-// Trainer with SGD of the same hyperparameters (Rate 1 and Scales for two
-// learning rates): stepped as many times as the cell says, it reaches a
+// TestMapMatchesTrainer checks the map's runs against the reference, the
+// run a Config builds for the cell (the axes' learning rate and momentum,
+// or lr 1 with lr_scales for two learning rates), as a click on the cell
+// races it: stepped as many times as the cell says, it reaches a
 // point where the surface has exactly the cell's loss, and that point
 // agrees with the cell's status.
 func TestMapMatchesTrainer(t *testing.T) {
 	cases := []MapSpec{
 		himmelblauBasins(7),
-		{Surface: "rosenbrock", Optimizer: "momentum", LR: 1e-3, Momentum: 0.9, Vary: VaryStart,
+		{Surface: "rosenbrock", Optimizer: "momentum", Hyper: Hypers{"lr": 1e-3}, Vary: VaryStart,
 			XMin: -2, XMax: 2, YMin: -1, YMax: 3, Cols: 5, Rows: 5, Steps: 300},
-		{Surface: "bowl", Optimizer: "nesterov", Momentum: 0.5, Start: [2]float64{-2.8, 1.2}, Vary: VaryLRs,
+		{Surface: "bowl", Optimizer: "nesterov", Hyper: Hypers{"momentum": 0.5}, Start: [2]float64{-2.8, 1.2}, Vary: VaryLRs,
 			XMin: 1e-3, XMax: 3, YMin: 1e-3, YMax: 0.2, Cols: 6, Rows: 6, Steps: 200},
 		{Surface: "beale", Optimizer: "momentum", Start: [2]float64{1, 1.5}, Vary: VaryLRMomentum,
 			XMin: 1e-4, XMax: 0.1, YMin: 0, YMax: 0.95, Cols: 5, Rows: 5, Steps: 400},
-		{Surface: "ackley", Optimizer: "nesterov", LR: 0.05, Momentum: 0.8, Vary: VaryStart,
+		{Surface: "ackley", Optimizer: "nesterov", Hyper: Hypers{"lr": 0.05, "momentum": 0.8}, Vary: VaryStart,
 			XMin: -5, XMax: 5, YMin: -5, YMax: 5, Cols: 4, Rows: 4, Steps: 100},
+		{Surface: "himmelblau", Optimizer: "adam", Hyper: Hypers{"lr": 0.1}, Vary: VaryStart,
+			XMin: -5, XMax: 5, YMin: -5, YMax: 5, Cols: 5, Rows: 5, Steps: 300},
+		{Surface: "rosenbrock", Optimizer: "rmsprop", Start: [2]float64{-1.5, 2}, Vary: VaryLRs,
+			XMin: 1e-3, XMax: 0.5, YMin: 1e-3, YMax: 0.5, Cols: 4, Rows: 4, Steps: 200},
+		{Surface: "beale", Optimizer: "rmsprop", Start: [2]float64{1, 1.5}, Vary: VaryLRMomentum,
+			XMin: 1e-4, XMax: 0.1, YMin: 0, YMax: 0.95, Cols: 4, Rows: 4, Steps: 200},
 	}
 	for _, spec := range cases {
 		res, err := NewCPU().RunMap(spec)
@@ -44,12 +52,24 @@ func TestMapMatchesTrainer(t *testing.T) {
 			for c := range spec.Cols {
 				cell := res.Cells[r*spec.Cols+c]
 				seen[cell.Status] = true
-				start, lr, mu := spec.cellRun(c, r)
-				opt := &SGD{Rate: 1, Scales: lr[:], Momentum: mu, Nesterov: spec.Optimizer == "nesterov"}
-				tr, err := NewTrainer(surf, opt, start[:], TrainerOptions{RecordEvery: -1})
+				start := spec.CellStart(c, r)
+				cfg := Config{Model: "surface", Surface: spec.Surface, Optimizer: spec.Optimizer,
+					Hyper: maps.Clone(spec.Hyper), Start: start[:], FullLoss: "never"}
+				if cfg.Hyper == nil {
+					cfg.Hyper = Hypers{}
+				}
+				x, y := spec.At(c, r)
+				switch spec.Vary {
+				case VaryLRMomentum:
+					cfg.Hyper["lr"], cfg.Hyper["momentum"] = x, y
+				case VaryLRs:
+					cfg.Hyper["lr"], cfg.LRScales = 1, []float64{x, y}
+				}
+				run, err := cfg.Build(nil)
 				if err != nil {
 					t.Fatal(err)
 				}
+				tr := run.Trainer
 				for range cell.Steps {
 					tr.Step()
 				}
@@ -175,10 +195,12 @@ func TestMapSpecValidate(t *testing.T) {
 		edit  func(*MapSpec)
 	}{
 		{"surface", func(s *MapSpec) { s.Surface = "moon" }},
-		{"optimizer", func(s *MapSpec) { s.Optimizer = "adam" }},
+		{"optimizer", func(s *MapSpec) { s.Optimizer = "lbfgs" }},
 		{"vary", func(s *MapSpec) { s.Vary = "lr" }},
-		{"lr", func(s *MapSpec) { s.LR = 0 }},
-		{"momentum", func(s *MapSpec) { s.Momentum = -0.5 }},
+		{"vary", func(s *MapSpec) { s.Optimizer, s.Vary, s.XMin, s.YMin = "adam", VaryLRMomentum, 0.1, 0 }},
+		{"lr", func(s *MapSpec) { s.Hyper = Hypers{"lr": 0} }},
+		{"momentum", func(s *MapSpec) { s.Hyper = Hypers{"momentum": -0.5} }},
+		{"beta1", func(s *MapSpec) { s.Hyper = Hypers{"beta1": 0.5} }},
 		{"x_min", func(s *MapSpec) { s.XMin = math.NaN() }},
 		{"x_max", func(s *MapSpec) { s.XMax = -6 }},
 		{"y_max", func(s *MapSpec) { s.YMax = math.Inf(1) }},

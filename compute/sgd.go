@@ -19,13 +19,8 @@ type SGD struct {
 	WeightDecay float64
 	// Nesterov selects Nesterov momentum (needs Momentum > 0, Dampening 0).
 	Nesterov bool
-	// Scales, when set, gives each parameter its own learning rate
-	// η·Scales[i], as PyTorch parameter groups with their own lr do; nil
-	// means one rate for all.
-	Scales []float64
 
-	buf []float64
-	d   []float64
+	buf, d, delta []float64
 }
 
 var _ Optimizer = (*SGD)(nil)
@@ -33,18 +28,50 @@ var _ Optimizer = (*SGD)(nil)
 // NewSGD returns plain gradient descent with learning rate lr.
 func NewSGD(lr float64) *SGD { return &SGD{Rate: lr} }
 
+const sgdFormula = `d ← g + λθ
+b ← d (first step), else b ← μb + (1−τ)d
+d ← d + μb (Nesterov), else d ← b
+θ ← θ − η d`
+
+func init() {
+	dampening := Hyper{Key: "dampening", Short: "damp", Symbol: "τ", Max: 1,
+		Help: "dampening of the gradient in the momentum buffer"}
+	newSGD := func(nesterov bool) func(h Hypers) Optimizer {
+		return func(h Hypers) Optimizer {
+			return &SGD{Rate: h["lr"], Momentum: h["momentum"], Dampening: h["dampening"],
+				WeightDecay: h["weight_decay"], Nesterov: nesterov}
+		}
+	}
+	RegisterOptimizer(OptimizerSpec{
+		Name: "sgd", Title: "SGD", Rank: 10, Formula: sgdFormula, New: newSGD(false),
+		Hypers: []Hyper{lrHyper(0.01), momentumHyper(0), dampening, weightDecayHyper(0)},
+	})
+	RegisterOptimizer(OptimizerSpec{
+		Name: "momentum", Title: "Momentum", Rank: 20, Formula: sgdFormula, New: newSGD(false),
+		Hypers: []Hyper{lrHyper(0.01), momentumHyper(0.9), dampening, weightDecayHyper(0)},
+	})
+	nesterovMomentum := momentumHyper(0.9)
+	nesterovMomentum.MinOpen = true
+	RegisterOptimizer(OptimizerSpec{
+		Name: "nesterov", Title: "Nesterov", Rank: 30, Formula: sgdFormula, New: newSGD(true),
+		Hypers: []Hyper{lrHyper(0.01), nesterovMomentum, weightDecayHyper(0)},
+	})
+}
+
 // Step applies one SGD update.
 func (o *SGD) Step(params, grad []float64) {
 	checkLens(params, grad)
-	if o.Momentum == 0 && o.WeightDecay == 0 && o.Scales == nil {
+	n := len(params)
+	o.d, o.delta = ensure(o.d, n), ensure(o.delta, n)
+	d := o.d
+	if o.Momentum == 0 && o.WeightDecay == 0 {
 		for i, g := range grad {
-			params[i] += -o.Rate * g
+			d[i] = g
+			o.delta[i] = -o.Rate * g
+			params[i] += o.delta[i]
 		}
 		return
 	}
-	n := len(params)
-	o.d = ensure(o.d, n)
-	d := o.d
 	for i, g := range grad {
 		if o.WeightDecay != 0 {
 			g += o.WeightDecay * params[i]
@@ -60,20 +87,18 @@ func (o *SGD) Step(params, grad []float64) {
 				o.buf[i] = o.buf[i]*o.Momentum + (1-o.Dampening)*d[i]
 			}
 		}
-		for i := range d {
-			if o.Nesterov {
-				d[i] += o.Momentum * o.buf[i]
-			} else {
-				d[i] = o.buf[i]
-			}
-		}
 	}
 	for i := range params {
-		rate := o.Rate
-		if o.Scales != nil {
-			rate *= o.Scales[i]
+		step := d[i]
+		if o.Momentum != 0 {
+			if o.Nesterov {
+				step += o.Momentum * o.buf[i]
+			} else {
+				step = o.buf[i]
+			}
 		}
-		params[i] += -rate * d[i]
+		o.delta[i] = -o.Rate * step
+		params[i] += o.delta[i]
 	}
 }
 
@@ -81,8 +106,21 @@ func (o *SGD) Step(params, grad []float64) {
 // without momentum.
 func (o *SGD) Velocity() []float64 { return o.buf }
 
+// Trace returns grad (d after weight decay), momentum_buffer (with
+// momentum) and delta.
+func (o *SGD) Trace() []Quantity {
+	if o.delta == nil {
+		return nil
+	}
+	q := []Quantity{{"grad", o.d}}
+	if o.buf != nil {
+		q = append(q, Quantity{"momentum_buffer", o.buf})
+	}
+	return append(q, Quantity{"delta", o.delta})
+}
+
 // Reset forgets the momentum buffer.
-func (o *SGD) Reset() { o.buf = nil }
+func (o *SGD) Reset() { o.buf, o.d, o.delta = nil, nil, nil }
 
 // LR returns η.
 func (o *SGD) LR() float64 { return o.Rate }

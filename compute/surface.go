@@ -23,8 +23,10 @@ type Surface struct {
 	// LogScale says that a heatmap reads better on a log colour scale.
 	LogScale bool
 
-	f func(x []float64) float64
-	g func(grad, x []float64)
+	// F is the function and G writes its exact gradient into grad; both
+	// take a point of 2 coordinates.
+	F func(x []float64) float64
+	G func(grad, x []float64)
 }
 
 // Minimum is a known local or global minimizer of a Surface.
@@ -44,13 +46,25 @@ func (s *Surface) Func(x []float64) float64 {
 	if len(x) != 2 {
 		panic("compute: a surface takes 2 parameters")
 	}
-	return s.f(x)
+	return s.F(x)
 }
 
 // Grad writes the exact gradient at x into grad.
 func (s *Surface) Grad(grad, x []float64) {
 	checkDims(grad, x, 2)
-	s.g(grad, x)
+	s.G(grad, x)
+}
+
+// FuncGrad writes the gradient into grad and returns the value.
+func (s *Surface) FuncGrad(grad, x []float64) float64 {
+	checkDims(grad, x, 2)
+	s.G(grad, x)
+	return s.F(x)
+}
+
+// Layout is one penalized block, the point (x, y).
+func (s *Surface) Layout() Layout {
+	return Layout{{Name: "point", Params: []string{"x", "y"}, Penalized: true}}
 }
 
 // Surfaces returns every built-in test surface, in a stable order.

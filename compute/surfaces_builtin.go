@@ -15,7 +15,7 @@ func rosenbrock() *Surface {
 		Domain: [4]float64{-2, 2, -1, 3}, Start: [2]float64{-1.5, 2},
 		Minima:   []Minimum{{X: 1, Y: 1, F: 0, Global: true}},
 		LogScale: true,
-		f:        r.Func, g: r.Grad,
+		F:        r.Func, G: r.Grad,
 	}
 }
 
@@ -28,7 +28,7 @@ func beale() *Surface {
 		Domain: [4]float64{-4.5, 4.5, -4.5, 4.5}, Start: [2]float64{1, 1.5},
 		Minima:   []Minimum{{X: 3, Y: 0.5, F: 0, Global: true}},
 		LogScale: true,
-		f:        b.Func, g: b.Grad,
+		F:        b.Func, G: b.Grad,
 	}
 }
 
@@ -45,12 +45,12 @@ func himmelblau() *Surface {
 			{X: 3.584428340330492, Y: -1.848126526964404, Global: true},
 		},
 		LogScale: true,
-		f: func(x []float64) float64 {
+		F: func(x []float64) float64 {
 			a := x[0]*x[0] + x[1] - 11
 			b := x[0] + x[1]*x[1] - 7
 			return a*a + b*b
 		},
-		g: func(grad, x []float64) {
+		G: func(grad, x []float64) {
 			a := x[0]*x[0] + x[1] - 11
 			b := x[0] + x[1]*x[1] - 7
 			grad[0] = 4*a*x[0] + 2*b
@@ -65,12 +65,12 @@ func booth() *Surface {
 		Name: "booth", Title: "Booth",
 		Domain: [4]float64{-10, 10, -10, 10}, Start: [2]float64{-8, 8},
 		Minima: []Minimum{{X: 1, Y: 3, F: 0, Global: true}},
-		f: func(x []float64) float64 {
+		F: func(x []float64) float64 {
 			a := x[0] + 2*x[1] - 7
 			b := 2*x[0] + x[1] - 5
 			return a*a + b*b
 		},
-		g: func(grad, x []float64) {
+		G: func(grad, x []float64) {
 			a := x[0] + 2*x[1] - 7
 			b := 2*x[0] + x[1] - 5
 			grad[0] = 2*a + 4*b
@@ -86,10 +86,10 @@ func rastrigin() *Surface {
 		Name: "rastrigin", Title: "Rastrigin",
 		Domain: [4]float64{-5.12, 5.12, -5.12, 5.12}, Start: [2]float64{3.2, -2.7},
 		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
-		f: func(x []float64) float64 {
+		F: func(x []float64) float64 {
 			return 20 + x[0]*x[0] - 10*math.Cos(2*math.Pi*x[0]) + x[1]*x[1] - 10*math.Cos(2*math.Pi*x[1])
 		},
-		g: func(grad, x []float64) {
+		G: func(grad, x []float64) {
 			grad[0] = 2*x[0] + 20*math.Pi*math.Sin(2*math.Pi*x[0])
 			grad[1] = 2*x[1] + 20*math.Pi*math.Sin(2*math.Pi*x[1])
 		},
@@ -105,12 +105,12 @@ func ackley() *Surface {
 		Name: "ackley", Title: "Ackley",
 		Domain: [4]float64{-5, 5, -5, 5}, Start: [2]float64{3.5, -4},
 		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
-		f: func(x []float64) float64 {
+		F: func(x []float64) float64 {
 			r := math.Sqrt(0.5 * (x[0]*x[0] + x[1]*x[1]))
 			c := 0.5 * (math.Cos(2*math.Pi*x[0]) + math.Cos(2*math.Pi*x[1]))
 			return -20*math.Exp(-0.2*r) - math.Exp(c) + math.E + 20
 		},
-		g: func(grad, x []float64) {
+		G: func(grad, x []float64) {
 			r := math.Sqrt(0.5 * (x[0]*x[0] + x[1]*x[1]))
 			c := 0.5 * (math.Cos(2*math.Pi*x[0]) + math.Cos(2*math.Pi*x[1]))
 			ec := math.Exp(c)
@@ -130,8 +130,8 @@ func saddle() *Surface {
 	return &Surface{
 		Name: "saddle", Title: "Saddle x² − y²",
 		Domain: [4]float64{-2, 2, -2, 2}, Start: [2]float64{-1.8, 0.01},
-		f: func(x []float64) float64 { return x[0]*x[0] - x[1]*x[1] },
-		g: func(grad, x []float64) {
+		F: func(x []float64) float64 { return x[0]*x[0] - x[1]*x[1] },
+		G: func(grad, x []float64) {
 			grad[0] = 2 * x[0]
 			grad[1] = -2 * x[1]
 		},
@@ -148,10 +148,10 @@ func bowl() *Surface {
 		Name: "bowl", Title: "Ill-conditioned bowl",
 		Domain: [4]float64{-3, 3, -3, 3}, Start: [2]float64{-2.8, 1.2},
 		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
-		f: func(x []float64) float64 {
+		F: func(x []float64) float64 {
 			return 0.5 * (x[0]*x[0] + bowlCondition*x[1]*x[1])
 		},
-		g: func(grad, x []float64) {
+		G: func(grad, x []float64) {
 			grad[0] = x[0]
 			grad[1] = bowlCondition * x[1]
 		},

@@ -33,58 +33,81 @@ type TrainerOptions struct {
 	Penalty Penalty
 	// Backend evaluates full-data gradients and losses; nil means a new CPU.
 	Backend Backend
-	// RecordEvery records the path and the full loss every k steps (and at
-	// the last step of Run); 0 means 1, a negative value records only the
-	// start.
+	// RecordEvery hands every k-th step to the recorders (and the last
+	// point of every Run); 0 means 1.
 	RecordEvery int
+	// FullLoss says when the full-data loss is evaluated; the zero value
+	// means never.
+	FullLoss LossPolicy
+	// Recorders receive the start point, the recorded steps and the
+	// full-data losses.
+	Recorders []Recorder
 }
 
 // Trainer runs gradient descent: each Step takes a batch from the sampler
 // (the whole data set, or the point itself for a surface), computes the
 // gradient of the loss plus penalty there, and lets the optimizer move the
-// parameters. It records the path (the parameters after every recorded
-// step, starting with the start point), the full-data loss at each recorded
-// point, and the batch loss of each step (the loss the step's gradient came
-// from, before the step). It stops when the loss or a parameter becomes
-// non-finite or exceeds DivergenceLimit, and Run can be cancelled.
+// parameters. It hands each recorded step to its recorders and evaluates
+// the full-data loss when its policy asks; when a step's batch is the
+// whole objective, the loss at a point comes from the next step's fused
+// loss-and-gradient pass, so such a run makes one pass per step and one at
+// the end. It stops when the loss or a parameter becomes non-finite or
+// exceeds DivergenceLimit, and Run can be cancelled.
 type Trainer struct {
-	obj      Objective
-	data     DataModel
-	n        int
-	opt      Optimizer
-	sampler  *Sampler
-	schedule Schedule
-	penalty  Penalty
-	backend  Backend
-	every    int
-	baseLR   float64
+	obj       Objective
+	data      DataModel
+	n         int
+	opt       Optimizer
+	groups    []Optimizer
+	baseLR    float64
+	groupLRs  []float64
+	lr        float64
+	sampler   *Sampler
+	schedule  Schedule
+	penalty   Penalty
+	backend   Backend
+	every     int
+	policy    LossPolicy
+	recorders []Recorder
+	counts    Counts
 
-	params, grad []float64
-	step, epoch  int
-	path         []float64
-	loss         []float64
-	batchLoss    []float64
-	stop         StopReason
-	recordedStep int
+	params, before, grad []float64
+	step, epoch          int
+	stop                 StopReason
+	started              bool
+	recordedStep         int
+	lossStep             int
+	pendingLoss          bool
+	batchLoss            float64
 	// epochData is the data in the current epoch's order; spareData is the
 	// buffer that the next epoch's order is written into, ahead of time on
 	// another goroutine when prepDone is not nil.
-	epochData, spareData DataModel
-	lastBatch            []int32
-	prepDone             chan DataModel
-	prepared             bool
+	epochData DataModel
+	spareData *Dataset
+	lastBatch []int32
+	prepDone  chan *Dataset
+	prepared  bool
 }
 
 // NewTrainer returns a trainer for obj starting at start. The optimizer's
-// learning rate at this moment is the schedule's base rate.
+// learning rate at this moment is the schedule's base rate (each group's,
+// for ParamGroups).
 func NewTrainer(obj Objective, opt Optimizer, start []float64, o TrainerOptions) (*Trainer, error) {
 	if len(start) != obj.Dim() {
 		return nil, fmt.Errorf("trainer: start has %d parameters, the model has %d", len(start), obj.Dim())
 	}
 	t := &Trainer{
 		obj: obj, opt: opt, sampler: o.Sampler, schedule: o.Schedule, penalty: o.Penalty,
-		backend: o.Backend, every: o.RecordEvery, baseLR: opt.LR(),
-		params: append([]float64(nil), start...), grad: make([]float64, len(start)),
+		backend: o.Backend, every: o.RecordEvery, policy: o.FullLoss, baseLR: opt.LR(), lr: opt.LR(),
+		recorders: append([]Recorder(nil), o.Recorders...), recordedStep: -1, lossStep: -1,
+		params: append([]float64(nil), start...), before: make([]float64, len(start)),
+		grad: make([]float64, len(start)),
+	}
+	if g, ok := opt.(*ParamGroups); ok {
+		t.groups = g.Groups()
+		for _, o := range t.groups {
+			t.groupLRs = append(t.groupLRs, o.LR())
+		}
 	}
 	t.data, _ = obj.(DataModel)
 	if t.data != nil {
@@ -101,12 +124,15 @@ func NewTrainer(obj Objective, opt Optimizer, start []float64, o TrainerOptions)
 	if t.backend == nil {
 		t.backend = NewCPU()
 	}
-	if t.every == 0 {
+	if t.every <= 0 {
 		t.every = 1
 	}
-	t.record(false)
 	return t, nil
 }
+
+// AddRecorder adds a recorder; it sees the start point when it is added
+// before the first step.
+func (t *Trainer) AddRecorder(r Recorder) { t.recorders = append(t.recorders, r) }
 
 // Params returns the current parameters. The slice is the trainer's own and
 // changes with every step.
@@ -127,33 +153,25 @@ func (t *Trainer) Optimizer() Optimizer { return t.opt }
 // Stopped returns why the trainer stopped, or Running.
 func (t *Trainer) Stopped() StopReason { return t.stop }
 
-// Path returns the recorded points as views into the trainer's record.
-func (t *Trainer) Path() [][]float64 {
-	dim := len(t.params)
-	pts := make([][]float64, len(t.path)/dim)
-	for i := range pts {
-		pts[i] = t.path[i*dim : (i+1)*dim : (i+1)*dim]
-	}
-	return pts
-}
+// Counts returns what the trainer has evaluated so far.
+func (t *Trainer) Counts() Counts { return t.counts }
 
-// Losses returns the full-data loss (plus penalty) at each recorded point.
-func (t *Trainer) Losses() []float64 { return t.loss }
-
-// BatchLosses returns the batch loss of each recorded step: the loss (plus
-// penalty) of the step's batch before the step, the value its gradient came
-// from.
-func (t *Trainer) BatchLosses() []float64 { return t.batchLoss }
+// LR returns the learning rate of the latest step (before per-parameter
+// scales).
+func (t *Trainer) LR() float64 { return t.lr }
 
 // LastBatch returns the sample indices of the latest recorded step's batch,
 // or nil when every step uses the whole data set or there is no data.
 func (t *Trainer) LastBatch() []int32 { return t.lastBatch }
 
-// Loss returns the full-data loss plus penalty at the current parameters.
+// Loss evaluates the full-data loss plus penalty at the current parameters
+// (one pass over the data, counted).
 func (t *Trainer) Loss() float64 {
 	var l float64
+	t.counts.LossPasses++
 	if t.data != nil {
 		l = t.backend.Loss(t.data, t.params)
+		t.counts.Samples += int64(t.n)
 	} else {
 		l = t.obj.Func(t.params)
 	}
@@ -163,49 +181,91 @@ func (t *Trainer) Loss() float64 {
 	return l
 }
 
+// begin hands the start point to the recorders, once.
+func (t *Trainer) begin() {
+	if t.started {
+		return
+	}
+	t.started = true
+	if t.sampler == nil {
+		t.applySchedule()
+	}
+	t.emitStep(nil)
+	if t.policy.due(0, false) {
+		t.pendingLoss = true
+		if !t.wholeBatch() {
+			t.flushLoss()
+		}
+	}
+}
+
+// wholeBatch reports whether every step's batch is the whole objective, so
+// that the loss at a point comes with the next step's gradient.
+func (t *Trainer) wholeBatch() bool { return t.data == nil || t.sampler.BatchSize() == t.n }
+
 // Step takes one step and returns Running, or the reason the trainer
 // stopped.
 func (t *Trainer) Step() StopReason {
+	t.begin()
 	if t.stop != Running {
 		return t.stop
 	}
-	rec := t.every > 0 && (t.step+1)%t.every == 0
+	rec := (t.step+1)%t.every == 0
 	endsEpoch := true
-	var batchLoss float64
+	withLoss := rec || t.pendingLoss
+	var batch []int32
 	if t.data == nil {
-		t.opt.SetLR(t.schedule.LR(t.baseLR, t.epoch))
-		if rec {
-			batchLoss = t.obj.Func(t.params)
+		t.applySchedule()
+		t.counts.GradientPasses++
+		if withLoss {
+			t.batchLoss = t.obj.FuncGrad(t.grad, t.params)
+		} else {
+			t.obj.Grad(t.grad, t.params)
 		}
-		t.obj.Grad(t.grad, t.params)
 	} else {
 		var lo, hi int
 		lo, hi, endsEpoch = t.sampler.Next()
 		if lo == 0 {
 			t.beginEpoch()
 		}
-		if rec && hi-lo < t.n {
-			t.lastBatch = append(t.lastBatch[:0], t.sampler.Order()[lo:hi]...)
+		k := hi - lo
+		t.counts.GradientPasses++
+		t.counts.Samples += int64(k)
+		if k < t.n {
+			batch = t.sampler.Order()[lo:hi]
+			if rec {
+				t.lastBatch = append(t.lastBatch[:0], batch...)
+			}
 		}
-		switch k := hi - lo; {
+		switch {
 		case k == t.n:
 			// The whole data set: its order does not change the sum, and
 			// the original stays cached where a backend uploads it.
-			batchLoss = t.backend.Gradient(t.grad, t.data, t.params, rec)
+			t.batchLoss = t.backend.Gradient(t.grad, t.data, t.params, withLoss)
 		case k == 1:
-			batchLoss = t.epochData.GradRange(t.grad, t.params, lo, hi, rec)
+			t.batchLoss = t.epochData.GradRange(t.grad, t.params, lo, hi, withLoss)
 		default:
 			inv := 1 / float64(k)
-			batchLoss = t.epochData.GradRange(t.grad, t.params, lo, hi, rec) * inv
+			t.batchLoss = t.epochData.GradRange(t.grad, t.params, lo, hi, withLoss) * inv
 			scale(t.grad, inv)
 		}
 	}
+	if !withLoss {
+		t.batchLoss = math.NaN()
+	}
 	if t.penalty.Active() {
 		t.penalty.AddGrad(t.grad, t.params)
-		if rec {
-			batchLoss += t.penalty.Value(t.params)
+		if withLoss {
+			t.batchLoss += t.penalty.Value(t.params)
 		}
 	}
+	if t.pendingLoss && t.wholeBatch() {
+		t.emitLoss(t.batchLoss)
+		if t.stop != Running {
+			return t.stop
+		}
+	}
+	copy(t.before, t.params)
 	t.opt.Step(t.params, t.grad)
 	t.step++
 	if endsEpoch {
@@ -218,15 +278,82 @@ func (t *Trainer) Step() StopReason {
 	for _, p := range t.params {
 		if !(math.Abs(p) <= DivergenceLimit) {
 			t.stop = check(p)
-			t.record(true)
+			t.emitStep(batch)
+			t.finish()
 			return t.stop
 		}
 	}
-	if rec {
-		t.batchLoss = append(t.batchLoss, batchLoss)
-		t.record(true)
+	due := t.policy.due(t.step, endsEpoch)
+	if rec || due {
+		t.emitStep(batch)
+	}
+	if due {
+		t.pendingLoss = true
+		if !t.wholeBatch() {
+			t.flushLoss()
+		}
 	}
 	return t.stop
+}
+
+// applySchedule sets the learning rate of the current epoch, each
+// parameter group's from its own base rate.
+func (t *Trainer) applySchedule() {
+	t.lr = t.schedule.LR(t.baseLR, t.epoch)
+	if t.groups == nil {
+		t.opt.SetLR(t.lr)
+		return
+	}
+	for i, o := range t.groups {
+		o.SetLR(t.schedule.LR(t.groupLRs[i], t.epoch))
+	}
+}
+
+// emitStep hands the current point to the recorders.
+func (t *Trainer) emitStep(batch []int32) {
+	if t.recordedStep == t.step {
+		return
+	}
+	t.recordedStep = t.step
+	r := StepRecord{Step: t.step, Epoch: t.epoch, LR: t.lr, Batch: batch, BatchLoss: math.NaN(), After: t.params}
+	if t.step > 0 {
+		r.BatchLoss, r.Grad, r.Before = t.batchLoss, t.grad, t.before
+	}
+	for _, rec := range t.recorders {
+		rec.RecordStep(&r)
+	}
+}
+
+// emitLoss hands the full-data loss at the current point to the
+// recorders; a non-finite or huge loss stops the trainer.
+func (t *Trainer) emitLoss(l float64) {
+	t.pendingLoss = false
+	t.lossStep = t.step
+	p := LossPoint{Step: t.step, Epoch: t.epoch, Loss: Float(l)}
+	for _, rec := range t.recorders {
+		rec.RecordLoss(p)
+	}
+	if t.stop == Running {
+		t.stop = check(l)
+	}
+}
+
+// flushLoss evaluates and hands on a pending full-data loss.
+func (t *Trainer) flushLoss() {
+	if t.pendingLoss {
+		t.emitLoss(t.Loss())
+	}
+}
+
+// finish records the current point and, unless the policy is never, its
+// full-data loss: the end of a run, or of one call of Run.
+func (t *Trainer) finish() {
+	t.begin()
+	t.emitStep(nil)
+	if t.policy.Kind != LossNever && t.policy.Kind != "" && t.lossStep != t.step {
+		t.pendingLoss = true
+	}
+	t.flushLoss()
 }
 
 // aheadSamples is the data size from which a shuffled epoch's permutation
@@ -238,19 +365,23 @@ const aheadSamples = 1 << 12
 // lays the data out in the epoch's order (unless endEpoch already has) and
 // starts preparing the next epoch's.
 func (t *Trainer) beginEpoch() {
-	t.opt.SetLR(t.schedule.LR(t.baseLR, t.epoch))
+	t.applySchedule()
 	if !t.sampler.Shuffled() {
 		t.epochData = t.data
 		return
 	}
 	if !t.prepared {
-		t.epochData = t.data.Reordered(t.sampler.Order(), t.epochData)
+		var reuse *Dataset
+		if t.epochData != nil && t.epochData != t.data {
+			reuse = t.epochData.Dataset()
+		}
+		t.epochData = t.data.WithData(t.data.Dataset().Reordered(t.sampler.Order(), reuse))
 	}
 	t.prepared = false
 	if t.data.Len() >= aheadSamples {
-		done, spare := make(chan DataModel, 1), t.spareData
+		done, spare := make(chan *Dataset, 1), t.spareData
 		t.prepDone = done
-		go func() { done <- t.data.Reordered(t.sampler.PrepareNext(), spare) }()
+		go func() { done <- t.data.Dataset().Reordered(t.sampler.PrepareNext(), spare) }()
 	}
 }
 
@@ -261,14 +392,16 @@ func (t *Trainer) endEpoch() {
 	if t.prepDone != nil {
 		next := <-t.prepDone
 		t.prepDone = nil
-		t.spareData, t.epochData, t.prepared = t.epochData, next, true
+		t.spareData = t.epochData.Dataset()
+		t.epochData, t.prepared = t.data.WithData(next), true
 	}
 	t.sampler.Advance()
 }
 
 // Run takes up to steps steps, stopping early when the trainer stops or ctx
 // is done, and returns the reason it stopped (Finished when it ran them
-// all). The last point is always recorded.
+// all). The last point is always recorded, with its full-data loss unless
+// the policy is never.
 func (t *Trainer) Run(ctx context.Context, steps int) StopReason {
 	return t.runUntil(ctx, func() bool { return steps <= 0 }, func() { steps-- })
 }
@@ -282,36 +415,24 @@ func (t *Trainer) RunEpochs(ctx context.Context, epochs int) StopReason {
 func (t *Trainer) runUntil(ctx context.Context, done func() bool, tick func()) StopReason {
 	for i := 0; ; i++ {
 		if t.stop != Running {
+			t.finish()
 			return t.stop
 		}
 		if done() {
 			break
 		}
 		if i%1024 == 0 && ctx.Err() != nil {
-			t.record(true)
+			t.finish()
 			return Cancelled
 		}
 		t.Step()
 		tick()
 	}
-	t.record(true)
+	t.finish()
+	if t.stop != Running {
+		return t.stop
+	}
 	return Finished
-}
-
-// record appends the current point and its full loss unless it is already
-// the last recorded point; a non-finite or huge loss stops the trainer.
-func (t *Trainer) record(checkLoss bool) {
-	dim := len(t.params)
-	if len(t.loss) > 0 && t.recordedStep == t.step {
-		return
-	}
-	t.recordedStep = t.step
-	t.path = append(t.path, t.params[:dim]...)
-	l := t.Loss()
-	t.loss = append(t.loss, l)
-	if checkLoss && t.stop == Running {
-		t.stop = check(l)
-	}
 }
 
 func check(v float64) StopReason {

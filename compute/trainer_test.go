@@ -36,7 +36,8 @@ func TestTrainerStopsOnNonFinite(t *testing.T) {
 // its path recorded up to that point.
 func TestTrainerCancel(t *testing.T) {
 	s, _ := SurfaceByName("booth")
-	tr, _ := NewTrainer(s, NewSGD(1e-6), []float64{0, 0}, TrainerOptions{})
+	path := NewPathRecorder(0)
+	tr, _ := NewTrainer(s, NewSGD(1e-6), []float64{0, 0}, TrainerOptions{Recorders: []Recorder{path}})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if r := tr.Run(ctx, 1_000_000); r != Cancelled {
@@ -45,8 +46,8 @@ func TestTrainerCancel(t *testing.T) {
 	if tr.Steps() > 1024 {
 		t.Errorf("took %d steps after cancellation", tr.Steps())
 	}
-	if len(tr.Path()) != tr.Steps()+1 {
-		t.Errorf("path has %d points after %d steps", len(tr.Path()), tr.Steps())
+	if path.Len() != tr.Steps()+1 {
+		t.Errorf("path has %d points after %d steps", path.Len(), tr.Steps())
 	}
 }
 
@@ -54,15 +55,23 @@ func TestTrainerCancel(t *testing.T) {
 // last point.
 func TestRecordEvery(t *testing.T) {
 	s, _ := SurfaceByName("bowl")
-	tr, _ := NewTrainer(s, NewSGD(0.01), []float64{1, 1}, TrainerOptions{RecordEvery: 10})
+	path := NewPathRecorder(0)
+	tr, _ := NewTrainer(s, NewSGD(0.01), []float64{1, 1}, TrainerOptions{RecordEvery: 10, Recorders: []Recorder{path}})
 	tr.Run(context.Background(), 95)
-	if got := len(tr.Path()); got != 1+9+1 {
+	if got := path.Len(); got != 1+9+1 {
 		t.Errorf("%d points recorded, want 11", got)
 	}
-	if got := len(tr.BatchLosses()); got != 9 {
-		t.Errorf("%d batch losses, want 9", got)
+	batchLosses := 0
+	for _, p := range path.Points() {
+		if !math.IsNaN(float64(p.BatchLoss)) {
+			batchLosses++
+		}
 	}
-	last := tr.Path()[len(tr.Path())-1]
+	if batchLosses != 9 {
+		t.Errorf("%d batch losses, want 9", batchLosses)
+	}
+	coords := path.Coords()
+	last := coords[len(coords)-1]
 	if last[0] != tr.Params()[0] || last[1] != tr.Params()[1] {
 		t.Errorf("last point %v is not the final parameters %v", last, tr.Params())
 	}
@@ -84,10 +93,10 @@ func TestL2PenaltyEqualsWeightDecay(t *testing.T) {
 }
 
 // TestPenaltyGradient checks the penalty's gradient by finite differences
-// away from zero and sign(0) = 0 at zero, and that Skip spares the
-// intercept.
+// away from zero and sign(0) = 0 at zero, and that a regression's layout
+// spares the intercept.
 func TestPenaltyGradient(t *testing.T) {
-	p := Penalty{L1: 0.7, L2: 1.3, Skip: 1}
+	p := Penalty{L1: 0.7, L2: 1.3, Mask: regressionLayout(2).PenaltyMask()}
 	x := []float64{0.4, -2, 5}
 	g := make([]float64, 3)
 	p.AddGrad(g, x)
@@ -150,7 +159,7 @@ func TestShuffledLargeRunIsDeterministic(t *testing.T) {
 	order := make([]int32, m.Len())
 	for e := range 4 {
 		SeededPermuter{Seed: 11}.Permute(order, e)
-		d := m.Reordered(order, nil)
+		d := m.WithData(m.Dataset().Reordered(order, nil))
 		for lo := 0; lo < m.Len(); lo += 64 {
 			hi := min(lo+64, m.Len())
 			d.GradRange(grad, ref, lo, hi, false)
@@ -195,7 +204,8 @@ func TestLastBatch(t *testing.T) {
 // (the bowl's coordinates are independent).
 func TestLRScalesArePerParameterRates(t *testing.T) {
 	s, _ := SurfaceByName("bowl")
-	both, _ := NewTrainer(s, &SGD{Rate: 0.01, Scales: []float64{1, 3}}, []float64{2, 1}, TrainerOptions{})
+	groups := NewParamGroups([]float64{1, 3}, 0.01, func(lr float64) Optimizer { return NewSGD(lr) })
+	both, _ := NewTrainer(s, groups, []float64{2, 1}, TrainerOptions{})
 	xOnly, _ := NewTrainer(s, NewSGD(0.01), []float64{2, 1}, TrainerOptions{})
 	yOnly, _ := NewTrainer(s, NewSGD(0.03), []float64{2, 1}, TrainerOptions{})
 	for _, tr := range []*Trainer{both, xOnly, yOnly} {

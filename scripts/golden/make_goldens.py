@@ -11,6 +11,11 @@ Writes two files under compute/testdata/ (relative to the repository root):
                         per-sample and minibatch SGD-style loops. Gradients
                         come from torch autograd (an independent reference).
 
+Optimizers: SGD, Adagrad, RMSprop, Adam, AdamW and (cases appended later, after
+the original ones in each file) Adadelta, Adamax, NAdam, RAdam and Rprop. One
+surface case ("rosenbrock/momentum-groups-cosine") puts x and y in two torch
+parameter groups whose learning rates are lr_scales[i] * hyper["lr"].
+
 Everything is float64, every optimizer is built with foreach=False and with
 every hyperparameter passed explicitly. Re-running produces byte-identical
 files. Run from anywhere with Debian's python3-torch:
@@ -61,6 +66,27 @@ def adam_hyper(lr, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, amsgrad=False
             "weight_decay": weight_decay, "amsgrad": amsgrad}
 
 
+def adadelta_hyper(lr, rho=0.9, eps=1e-6, weight_decay=0.0):
+    return {"lr": lr, "rho": rho, "eps": eps, "weight_decay": weight_decay}
+
+
+def adamax_hyper(lr, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0):
+    return {"lr": lr, "betas": [betas[0], betas[1]], "eps": eps, "weight_decay": weight_decay}
+
+
+def nadam_hyper(lr, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, momentum_decay=4e-3):
+    return {"lr": lr, "betas": [betas[0], betas[1]], "eps": eps,
+            "weight_decay": weight_decay, "momentum_decay": momentum_decay}
+
+
+def radam_hyper(lr, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0):
+    return {"lr": lr, "betas": [betas[0], betas[1]], "eps": eps, "weight_decay": weight_decay}
+
+
+def rprop_hyper(lr, etas=(0.5, 1.2), step_sizes=(1e-6, 50.0)):
+    return {"lr": lr, "etas": [etas[0], etas[1]], "step_sizes": [step_sizes[0], step_sizes[1]]}
+
+
 def make_optimizer(name, params, h):
     """Build a torch optimizer with every hyperparameter explicit, foreach=False."""
     if name == "sgd":
@@ -84,6 +110,23 @@ def make_optimizer(name, params, h):
         return torch.optim.AdamW(params, lr=h["lr"], betas=tuple(h["betas"]), eps=h["eps"],
                                  weight_decay=h["weight_decay"], amsgrad=h["amsgrad"],
                                  foreach=False, maximize=False)
+    if name == "adadelta":
+        return torch.optim.Adadelta(params, lr=h["lr"], rho=h["rho"], eps=h["eps"],
+                                    weight_decay=h["weight_decay"], foreach=False, maximize=False)
+    if name == "adamax":
+        return torch.optim.Adamax(params, lr=h["lr"], betas=tuple(h["betas"]), eps=h["eps"],
+                                  weight_decay=h["weight_decay"], foreach=False, maximize=False)
+    # torch 1.13's NAdam and RAdam have no maximize argument.
+    if name == "nadam":
+        return torch.optim.NAdam(params, lr=h["lr"], betas=tuple(h["betas"]), eps=h["eps"],
+                                 weight_decay=h["weight_decay"],
+                                 momentum_decay=h["momentum_decay"], foreach=False)
+    if name == "radam":
+        return torch.optim.RAdam(params, lr=h["lr"], betas=tuple(h["betas"]), eps=h["eps"],
+                                 weight_decay=h["weight_decay"], foreach=False)
+    if name == "rprop":
+        return torch.optim.Rprop(params, lr=h["lr"], etas=tuple(h["etas"]),
+                                 step_sizes=tuple(h["step_sizes"]), foreach=False, maximize=False)
     raise ValueError(name)
 
 
@@ -192,10 +235,47 @@ def run_surface(name, surface, optname, hyper, schedule, steps=200):
             "path": path, "loss": loss}
 
 
+def run_surface_groups(name, surface, optname, hyper, lr_scales, schedule, steps=200):
+    """Like run_surface, but each coordinate is its own 1-element tensor in its
+    own parameter group, with learning rate lr_scales[i] * hyper["lr"]."""
+    f, g, start = SURFACES[surface]
+    ps = [torch.tensor([v], dtype=DT, requires_grad=True) for v in start]
+    groups = [{"params": [p], "lr": s * hyper["lr"]} for p, s in zip(ps, lr_scales)]
+    opt = make_optimizer(optname, groups, hyper)
+    sched = make_scheduler(opt, schedule)
+    path = [list(start)]
+    loss = [f(*start)]
+    for _ in range(steps):
+        x, y = [p.item() for p in ps]
+        for p, gv in zip(ps, g(x, y)):
+            p.grad = torch.tensor([gv], dtype=DT)
+        opt.step()
+        if sched is not None:
+            sched.step()
+        x, y = [p.item() for p in ps]
+        path.append([x, y])
+        loss.append(f(x, y))
+    for pt, l in zip(path, loss):
+        if not (math.isfinite(pt[0]) and math.isfinite(pt[1]) and math.isfinite(l)):
+            raise AssertionError(f"{name}: non-finite path")
+    if path[-1] == path[0]:
+        raise AssertionError(f"{name}: did not move")
+    return {"name": name, "surface": surface, "optimizer": optname, "hyper": hyper,
+            "lr_scales": list(lr_scales), "schedule": schedule, "start": list(start),
+            "steps": steps, "path": path, "loss": loss}
+
+
 # Learning rates per surface.
 SURFACE_LR = {
     "rosenbrock": {"sgd": 5e-4, "momentum": 2e-4, "adaptive": 0.02, "adagrad": 0.05},
     "beale": {"sgd": 1e-3, "momentum": 1e-3, "adaptive": 0.02, "adagrad": 0.05},
+}
+
+
+# Learning rates per surface for the optimizers added later.
+NEW_SURFACE_LR = {
+    "rosenbrock": {"adaptive": 0.02, "radam": 2e-3},
+    "beale": {"adaptive": 0.02, "radam": 5e-3},
 }
 
 
@@ -230,6 +310,35 @@ def surface_cases():
         ]
         for suffix, optname, hyper, sched in specs:
             cases.append(run_surface(f"{surf}/{suffix}", surf, optname, hyper, sched))
+    # Added later; appended after the cases above so that those stay unchanged.
+    for surf in ("rosenbrock", "beale"):
+        L = NEW_SURFACE_LR[surf]
+        specs = [
+            ("adadelta", "adadelta", adadelta_hyper(1.0), None),
+            ("adadelta-rho-wd", "adadelta",
+             adadelta_hyper(5.0, rho=0.95, weight_decay=0.01), None),
+            ("adamax", "adamax", adamax_hyper(L["adaptive"]), None),
+            ("adamax-betas-wd", "adamax",
+             adamax_hyper(L["adaptive"], betas=(0.8, 0.99), weight_decay=0.01), None),
+            ("nadam", "nadam", nadam_hyper(L["adaptive"]), None),
+            ("nadam-momentum-decay-wd", "nadam",
+             nadam_hyper(L["adaptive"], momentum_decay=0.01, weight_decay=0.01), None),
+            # RAdam's first 5 steps (rho_t <= 5 for these betas) are unrectified
+            # momentum SGD, hence a smaller rate than the other adaptive methods.
+            ("radam", "radam", radam_hyper(L["radam"]), None),
+            ("radam-betas-wd", "radam",
+             radam_hyper(L["radam"], betas=(0.85, 0.995), weight_decay=0.01), None),
+            ("rprop", "rprop", rprop_hyper(0.01), None),
+            ("rprop-etas-stepsizes", "rprop",
+             rprop_hyper(0.05, etas=(0.4, 1.3), step_sizes=(1e-5, 10.0)), None),
+            ("nadam-steplr", "nadam", nadam_hyper(L["adaptive"]),
+             {"kind": "step", "step_size": 50, "gamma": 0.5}),
+        ]
+        for suffix, optname, hyper, sched in specs:
+            cases.append(run_surface(f"{surf}/{suffix}", surf, optname, hyper, sched))
+    cases.append(run_surface_groups("rosenbrock/momentum-groups-cosine", "rosenbrock", "sgd",
+                                    sgd_hyper(2e-4, momentum=0.9), [1.0, 0.25],
+                                    {"kind": "cosine", "t_max": 200, "eta_min": 1e-4}))
     return cases
 
 
@@ -352,6 +461,18 @@ def data_cases():
                           adam_hyper(0.05), None, "minibatch", 10, True, 20, seed=301))
     cases.append(run_data("logreg/blobs/sgd-adagrad", "logreg", bx, by, "adagrad",
                           adagrad_hyper(0.1), None, "sgd", 1, True, 5, seed=302))
+
+    # Added later; appended after the cases above so that those stay unchanged.
+    cases.append(run_data("logreg/blobs/minibatch10-nadam", "logreg", bx, by, "nadam",
+                          nadam_hyper(0.05), None, "minibatch", 10, True, 20, seed=303))
+    cases.append(run_data("linreg/synth2/batch-radam", "linreg", sx, sy, "radam",
+                          radam_hyper(0.05), None, "batch", len(sx), False, 100))
+    cases.append(run_data("linreg/classic/sgd-shuffle-adamax", "linreg", cx, cy, "adamax",
+                          adamax_hyper(0.05), None, "sgd", 1, True, 30, seed=104))
+    cases.append(run_data("linreg/synth2/batch-rprop", "linreg", sx, sy, "rprop",
+                          rprop_hyper(0.01), None, "batch", len(sx), False, 100))
+    cases.append(run_data("logreg/blobs/batch-adadelta", "logreg", bx, by, "adadelta",
+                          adadelta_hyper(1.0), None, "batch", len(bx), False, 100))
     return cases
 
 
