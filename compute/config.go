@@ -77,9 +77,9 @@ type Config struct {
 
 // Names of the choices a Config accepts.
 var (
-	ModelNames     = []string{"linreg", "logreg", "surface"}
-	ScheduleNames  = []string{"constant", "step", "exponential", "inverse-time", "cosine"}
-	VariantNames   = []string{string(Batch), string(Stochastic), string(MiniBatch)}
+	ModelNames    = []string{"linreg", "logreg", "surface"}
+	ScheduleNames = []string{"constant", "step", "exponential", "inverse-time", "cosine"}
+	VariantNames  = []string{string(Batch), string(Stochastic), string(MiniBatch)}
 )
 
 // value returns *p, or def when p is nil.

@@ -22,6 +22,7 @@ const maxDrawSamples = 1 << 26
 // float32, several chunks go in one draw as bands of the output image when
 // the grid is small, and the chunks' sums are added in float64 here and
 // divided by N. Other objectives (the surfaces) run on the CPU, and so do
+// grids along directions (U and V set; the shaders vary two parameters),
 // data the shaders cannot hold (see dataFits), grids of 4,095 points or
 // more a side (see maxSide) and values float32 cannot carry. A draw whose
 // sentinel reads back wrong (a driver that did not run the shader) is an
@@ -32,7 +33,7 @@ func (b *Backend) LossGrid(dst []float64, f compute.Objective, g compute.Grid) e
 	}
 	d, kind, ok := modelData(f)
 	side := maxSide()
-	if !ok || g.Cols >= side || g.Rows >= side {
+	if !ok || !g.AxisAligned() || g.Cols >= side || g.Rows >= side {
 		return b.cpu.LossGrid(dst, f, g)
 	}
 	di, ok := b.dataImage(d)

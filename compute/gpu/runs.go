@@ -26,6 +26,13 @@ var varyCodes = map[compute.MapAxes]int{compute.VaryStart: 0, compute.VaryLRMome
 // unmet where the CPU meets it.
 const minRunsTol = compute.DefaultMapTol
 
+// Optimizer kinds, as runs.kage's Optimizer uniform.
+const (
+	kindSGD      = 0 // sgd and momentum: plain gradient descent, heavy-ball momentum
+	kindNesterov = 1
+	kindAdam     = 2
+)
+
 // RunMap computes a map of independent runs (see compute.MapSpec) with one
 // run per pixel in shaders/runs.kage, in float32, and agrees with the CPU
 // reference except near basin and trainability boundaries, where float32
@@ -36,23 +43,31 @@ const minRunsTol = compute.DefaultMapTol
 // over in bands of rows, as a browser may stop a draw that runs for
 // seconds.
 //
-// A spec the shader cannot honour runs on the CPU instead: a surface
-// runs.kage does not implement (or one with more than 4 minima), a
-// tolerance below DefaultMapTol, or values that float32 cannot carry (axis
-// cells that round to the same float32, magnitudes outside its range). An
-// invalid spec is an error, and so is a result no run could have produced
-// (a shader the driver failed to run reads back as zeros).
+// The shader implements the SGD family (sgd, momentum, nesterov) without
+// dampening or weight decay, and Adam without weight decay or AMSGrad (see
+// fastOptimizer). Every other spec runs on the CPU instead: another
+// optimizer or those settings, a surface runs.kage does not implement (or
+// one with more than 4 minima), a tolerance below DefaultMapTol, or values
+// that float32 cannot carry (axis cells that round to the same float32,
+// magnitudes outside its range). An invalid spec is an error, and so is a
+// result no run could have produced (a shader the driver failed to run
+// reads back as zeros).
 func (b *Backend) RunMap(spec compute.MapSpec) (*compute.MapResult, error) {
 	if err := spec.Validate(); err != nil {
 		return nil, err
 	}
 	spec.Tol = spec.Tolerance()
 	surf, _ := compute.SurfaceByName(spec.Surface)
-	axes, exact := axisPixels(spec)
-	if !exact || !shaderRuns(spec, surf) {
+	hyper := spec.Hypers()
+	kind, fast := fastOptimizer(spec.Optimizer, hyper)
+	if !fast {
 		return b.cpu.RunMap(spec)
 	}
-	uniforms := runsUniforms(spec, surf)
+	axes, exact := axisPixels(spec)
+	if !exact || !shaderRuns(spec, surf, hyper) {
+		return b.cpu.RunMap(spec)
+	}
+	uniforms := runsUniforms(spec, surf, kind, hyper)
 
 	axisImg := ebiten.NewImage(max(spec.Cols, spec.Rows), 2)
 	defer axisImg.Deallocate()
@@ -89,31 +104,57 @@ func (b *Backend) RunMap(spec compute.MapSpec) (*compute.MapResult, error) {
 	return &compute.MapResult{Spec: spec, Cells: cells}, nil
 }
 
-// shaderRuns says whether runs.kage can run spec on surf: it implements
-// the surface, can attribute to its minima, resolves the tolerance, and
-// float32 carries the fixed values.
-func shaderRuns(spec compute.MapSpec, surf *compute.Surface) bool {
-	_, ok := surfaceCodes[spec.Surface]
-	return ok && len(surf.Minima) <= 4 && spec.Tol >= minRunsTol &&
-		carries32(spec.LR) && carries32(spec.Momentum) && carries32(spec.Start[0]) && carries32(spec.Start[1])
+// fastOptimizer returns runs.kage's kind for an optimizer with resolved
+// hyperparameters h, and whether the shader implements it with those
+// settings: sgd, momentum and nesterov without dampening or weight decay,
+// adam without weight decay or AMSGrad. (nesterov has no dampening, so h
+// holds none.)
+func fastOptimizer(name string, h compute.Hypers) (kind int, ok bool) {
+	switch name {
+	case "sgd", "momentum":
+		return kindSGD, h["dampening"] == 0 && h["weight_decay"] == 0
+	case "nesterov":
+		return kindNesterov, h["dampening"] == 0 && h["weight_decay"] == 0
+	case "adam":
+		return kindAdam, h["weight_decay"] == 0 && h["amsgrad"] == 0
+	}
+	return 0, false
 }
 
-// runsUniforms returns runs.kage's uniforms for spec on surf, Output aside.
-func runsUniforms(spec compute.MapSpec, surf *compute.Surface) map[string]any {
+// runsHypers are the hyperparameters runs.kage reads; a missing one reads
+// as 0.
+var runsHypers = []string{"lr", "momentum", "beta1", "beta2", "eps"}
+
+// shaderRuns says whether runs.kage can run spec on surf with resolved
+// hyperparameters h: it implements the surface, can attribute to its
+// minima, resolves the tolerance, and float32 carries the fixed values.
+func shaderRuns(spec compute.MapSpec, surf *compute.Surface, h compute.Hypers) bool {
+	_, ok := surfaceCodes[spec.Surface]
+	ok = ok && len(surf.Minima) <= 4 && spec.Tol >= minRunsTol && carries32(spec.Start[0]) && carries32(spec.Start[1])
+	for _, key := range runsHypers {
+		ok = ok && carries32(h[key])
+	}
+	return ok
+}
+
+// runsUniforms returns runs.kage's uniforms for spec on surf with the
+// optimizer kind and resolved hyperparameters h, Output aside. Adam's
+// 1-β₁ and 1-β₂ go in as computed in float64: float32's 0.999 is 0.999
+// only to 3e-8, which would be 1.3e-5 relative in 1-β₂.
+func runsUniforms(spec compute.MapSpec, surf *compute.Surface, kind int, h compute.Hypers) map[string]any {
 	minima := make([]float32, 8)
 	for i, m := range surf.Minima {
 		minima[2*i], minima[2*i+1] = float32(m.X), float32(m.Y)
 	}
 	radius := compute.MinimumRadius(surf)
-	nesterov := 0
-	if spec.Optimizer == "nesterov" {
-		nesterov = 1
-	}
 	return map[string]any{
-		"Surface": surfaceCodes[spec.Surface], "Vary": varyCodes[spec.Vary], "Nesterov": nesterov,
-		"LR": float32(spec.LR), "Momentum": float32(spec.Momentum),
-		"Start": []float32{float32(spec.Start[0]), float32(spec.Start[1])},
-		"Steps": spec.Steps, "Tol2": float32(spec.Tol * spec.Tol), "Limit": float32(compute.MapDivergenceLimit),
+		"Surface": surfaceCodes[spec.Surface], "Vary": varyCodes[spec.Vary], "Optimizer": kind,
+		"LR": float32(h["lr"]), "Momentum": float32(h["momentum"]),
+		"Beta":         []float32{float32(h["beta1"]), float32(h["beta2"])},
+		"OneMinusBeta": []float32{float32(1 - h["beta1"]), float32(1 - h["beta2"])},
+		"Eps":          float32(h["eps"]),
+		"Start":        []float32{float32(spec.Start[0]), float32(spec.Start[1])},
+		"Steps":        spec.Steps, "Tol2": float32(spec.Tol * spec.Tol), "Limit": float32(compute.MapDivergenceLimit),
 		"Minima": minima, "MinimaCount": len(surf.Minima), "Radius2": float32(radius * radius),
 		"One": float32(1),
 	}

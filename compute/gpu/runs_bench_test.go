@@ -13,7 +13,7 @@ import (
 // 1,000 steps. The target is 512² runs × 1,000 steps in 50 ms.
 func benchMapSpec(n int) compute.MapSpec {
 	return compute.MapSpec{
-		Surface: "rosenbrock", Optimizer: "sgd", LR: 2e-4, Vary: compute.VaryStart,
+		Surface: "rosenbrock", Optimizer: "sgd", Hyper: compute.Hypers{"lr": 2e-4}, Vary: compute.VaryStart,
 		XMin: -2, XMax: 2, YMin: -1, YMax: 3, Cols: n, Rows: n, Steps: 1000,
 	}
 }

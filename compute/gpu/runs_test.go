@@ -132,7 +132,7 @@ func abs(v int) int { return max(v, -v) }
 // Himmelblau's four minima with the CPU's, on 64×64 start points.
 func TestRunMapHimmelblauBasins(t *testing.T) {
 	spec := compute.MapSpec{
-		Surface: "himmelblau", Optimizer: "sgd", LR: 0.01, Vary: compute.VaryStart,
+		Surface: "himmelblau", Optimizer: "sgd", Hyper: compute.Hypers{"lr": 0.01}, Vary: compute.VaryStart,
 		XMin: -5, XMax: 5, YMin: -5, YMax: 5, Cols: 64, Rows: 64, Steps: 500,
 	}
 	gpu, cpu := runMaps(t, spec)
@@ -157,7 +157,7 @@ func TestRunMapTrainability(t *testing.T) {
 	}{
 		{compute.MapSpec{Surface: "bowl", Optimizer: "sgd", Start: [2]float64{-2.8, 1.2}, Vary: compute.VaryLRs,
 			XMin: 1e-3, XMax: 4, YMin: 1e-3, YMax: 0.4, Cols: 48, Rows: 48, Steps: 500}, 0.999},
-		{compute.MapSpec{Surface: "rosenbrock", Optimizer: "momentum", Momentum: 0.9, Start: [2]float64{-1.5, 2}, Vary: compute.VaryLRs,
+		{compute.MapSpec{Surface: "rosenbrock", Optimizer: "momentum", Hyper: compute.Hypers{"momentum": 0.9}, Start: [2]float64{-1.5, 2}, Vary: compute.VaryLRs,
 			XMin: 1e-5, XMax: 1e-2, YMin: 1e-5, YMax: 1e-1, Cols: 48, Rows: 48, Steps: 1000}, 0.999},
 		{compute.MapSpec{Surface: "beale", Optimizer: "nesterov", Start: [2]float64{1, 1.5}, Vary: compute.VaryLRMomentum,
 			XMin: 1e-4, XMax: 1, YMin: 0, YMax: 0.99, Cols: 48, Rows: 48, Steps: 500}, 0.99},
@@ -181,10 +181,10 @@ func TestRunMapEverySurface(t *testing.T) {
 		"rastrigin": 2e-3, "ackley": 1e-2, "saddle": 0.05, "bowl": 0.05,
 	}
 	for i, surf := range compute.Surfaces() {
-		opt := compute.MapOptimizers[i%3]
+		opt := []string{"sgd", "momentum", "nesterov"}[i%3]
 		d := surf.Domain
 		spec := compute.MapSpec{
-			Surface: surf.Name, Optimizer: opt, LR: 1e-3, Momentum: 0.5, Vary: compute.VaryStart,
+			Surface: surf.Name, Optimizer: opt, Hyper: compute.Hypers{"lr": 1e-3, "momentum": 0.5}, Vary: compute.VaryStart,
 			XMin: d[0], XMax: d[1], YMin: d[2], YMax: d[3], Cols: 24, Rows: 24, Steps: 1,
 		}
 		gpu, cpu := runMaps(t, spec)
@@ -199,7 +199,7 @@ func TestRunMapEverySurface(t *testing.T) {
 			}
 		}
 		t.Logf("%s: one step, worst loss difference %.2g relative to 1+|loss|", surf.Name, worst)
-		spec.Steps, spec.LR = 300, mapLR[surf.Name]
+		spec.Steps, spec.Hyper["lr"] = 300, mapLR[surf.Name]
 		gpu, cpu = runMaps(t, spec)
 		compareMaps(t, gpu, cpu, 0.98)
 	}
@@ -212,7 +212,7 @@ func TestRunMapEverySurface(t *testing.T) {
 // does.
 func TestRunMapMaxSteps(t *testing.T) {
 	spec := compute.MapSpec{
-		Surface: "booth", Optimizer: "momentum", LR: 1e-6, Momentum: 0.5, Vary: compute.VaryStart,
+		Surface: "booth", Optimizer: "momentum", Hyper: compute.Hypers{"lr": 1e-6, "momentum": 0.5}, Vary: compute.VaryStart,
 		XMin: -10, XMax: 10, YMin: -10, YMax: 10, Cols: 4, Rows: 4, Steps: compute.MaxMapSteps,
 	}
 	gpu, cpu := runMaps(t, spec)
@@ -229,7 +229,7 @@ func TestRunMapMaxSteps(t *testing.T) {
 // an error.
 func TestRunMapFallsBack(t *testing.T) {
 	spec := compute.MapSpec{
-		Surface: "booth", Optimizer: "sgd", LR: 0.01, Vary: compute.VaryStart,
+		Surface: "booth", Optimizer: "sgd", Hyper: compute.Hypers{"lr": 0.01}, Vary: compute.VaryStart,
 		XMin: -10, XMax: 10, YMin: -10, YMax: 10, Cols: 4, Rows: 4, Steps: 100, Tol: 1e-8,
 	}
 	narrow := spec
@@ -259,7 +259,7 @@ func TestRunMapFallsBack(t *testing.T) {
 // converge where the CPU does.
 func TestRunMapSmallSteps(t *testing.T) {
 	spec := compute.MapSpec{
-		Surface: "himmelblau", Optimizer: "sgd", LR: 8e-5, Vary: compute.VaryStart,
+		Surface: "himmelblau", Optimizer: "sgd", Hyper: compute.Hypers{"lr": 8e-5}, Vary: compute.VaryStart,
 		XMin: -3.80, XMax: -3.76, YMin: -3.30, YMax: -3.26, Cols: 16, Rows: 16, Steps: 4000,
 	}
 	gpu, cpu := runMaps(t, spec)

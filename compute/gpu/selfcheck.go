@@ -59,7 +59,7 @@ func SelfCheck(b *Backend) (CheckReport, error) {
 	}
 	rep.GradLinear = gradDiff(b, cpu, linM, []float64{0.5, -0.3})
 	rep.GradLogistic = gradDiff(b, cpu, logM, []float64{0.7, -0.4, 0.1})
-	spec := compute.MapSpec{Surface: "himmelblau", Optimizer: "sgd", LR: 0.01, Vary: compute.VaryStart,
+	spec := compute.MapSpec{Surface: "himmelblau", Optimizer: "sgd", Hyper: compute.Hypers{"lr": 0.01}, Vary: compute.VaryStart,
 		XMin: -5, XMax: 5, YMin: -5, YMax: 5, Cols: 40, Rows: 40, Steps: 300}
 	gm, err := b.RunMap(spec)
 	if err != nil {
