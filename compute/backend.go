@@ -1,6 +1,10 @@
 package compute
 
-import "fmt"
+import (
+	"fmt"
+
+	"gonum.org/v1/gonum/floats"
+)
 
 // Backend runs the heavy loops: the full-data gradient and loss of a
 // DataModel, a loss grid over two parameters, and maps of many independent
@@ -60,13 +64,12 @@ func (g Grid) Point(p []float64, c, r int) {
 		p[g.X], p[g.Y] = a, b
 		return
 	}
-	for i := range p {
-		var o float64
-		if g.Base != nil {
-			o = g.Base[i]
-		}
-		p[i] = o + a*g.U[i] + b*g.V[i]
+	if g.Base != nil {
+		floats.AddScaledTo(p, g.Base, a, g.U)
+	} else {
+		floats.ScaleTo(p, a, g.U)
 	}
+	floats.AddScaled(p, b, g.V)
 }
 
 // Check reports whether dst and the grid suit f: at least one cell, dst of

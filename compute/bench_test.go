@@ -46,6 +46,22 @@ type sumTask struct {
 	out  []float64
 }
 
+// sum returns Σv with four accumulators, the loop shape of the gradient.
+func sum(v []float64) float64 {
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+3 < len(v); i += 4 {
+		s0 += v[i]
+		s1 += v[i+1]
+		s2 += v[i+2]
+		s3 += v[i+3]
+	}
+	for ; i < len(v); i++ {
+		s0 += v[i]
+	}
+	return (s0 + s1) + (s2 + s3)
+}
+
 func (t *sumTask) runPart(part, lo, hi int) { t.out[part] = sum(t.x[lo:hi]) + sum(t.y[lo:hi]) }
 
 func benchMemRead(b *testing.B, n int) {

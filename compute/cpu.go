@@ -1,6 +1,10 @@
 package compute
 
-import "sync"
+import (
+	"sync"
+
+	"gonum.org/v1/gonum/floats"
+)
 
 // minPartSamples is the smallest number of samples worth handing to another
 // core: below it the hand-off costs more than the loop.
@@ -63,16 +67,14 @@ func (c *CPU) Gradient(grad []float64, m DataModel, x []float64, withLoss bool) 
 		workers.run(t, n, parts, &c.wg)
 		clear(grad)
 		for p := range parts {
-			for i, v := range t.partial[p] {
-				grad[i] += v
-			}
+			floats.Add(grad, t.partial[p])
 			loss += t.loss[p]
 		}
 		t.m, t.x = nil, nil
 		c.mu.Unlock()
 	}
 	inv := 1 / float64(n)
-	scale(grad, inv)
+	floats.Scale(inv, grad)
 	return loss * inv
 }
 

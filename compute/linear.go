@@ -1,6 +1,10 @@
 package compute
 
-import "sync"
+import (
+	"sync"
+
+	"gonum.org/v1/gonum/floats"
+)
 
 // LinearRegression is least squares on a Dataset: with parameters
 // θ = (w₁, …, w_D, b) the prediction is ŷᵢ = w·xᵢ + b and the loss is the
@@ -37,7 +41,7 @@ func (m *LinearRegression) Func(x []float64) float64 {
 func (m *LinearRegression) Grad(grad, x []float64) {
 	checkDims(grad, x, m.Dim())
 	m.GradRange(grad, x, 0, m.Len(), false)
-	scale(grad, 1/float64(m.Len()))
+	floats.Scale(1/float64(m.Len()), grad)
 }
 
 // LossRange returns Σ (ŷᵢ - yᵢ)² over lo ≤ i < hi.
@@ -112,7 +116,7 @@ func (m *LinearRegression) FuncGrad(grad, x []float64) float64 {
 	checkDims(grad, x, m.Dim())
 	inv := 1 / float64(m.Len())
 	l := m.GradRange(grad, x, 0, m.Len(), true) * inv
-	scale(grad, inv)
+	floats.Scale(inv, grad)
 	return l
 }
 
@@ -182,11 +186,4 @@ func linearGrad1(xs, ys []float64, w, b float64, withLoss bool) (gw, gb, loss fl
 		}
 	}
 	return 2 * ((w0 + w1) + (w2 + w3)), 2 * ((b0 + b1) + (b2 + b3)), loss
-}
-
-// scale multiplies every element of v by s.
-func scale(v []float64, s float64) {
-	for i := range v {
-		v[i] *= s
-	}
 }

@@ -1,5 +1,7 @@
 package compute
 
+import "gonum.org/v1/gonum/floats"
+
 // linearStats are the centred sufficient statistics of a linear-regression
 // data set: the means x̄ and ȳ, the covariance C = (1/N)Σ(x-x̄)(x-x̄)ᵀ,
 // s = (1/N)Σ(x-x̄)(y-ȳ) and v = (1/N)Σ(y-ȳ)². With them the mean squared
@@ -29,10 +31,10 @@ func computeLinearStats(d *Dataset) *linearStats {
 	dim := d.Features()
 	st := &linearStats{xMean: make([]float64, dim), s: make([]float64, dim), cov: make([][]float64, dim)}
 	for j, col := range d.X {
-		st.xMean[j] = sum(col) / n
+		st.xMean[j] = floats.Sum(col) / n
 		st.cov[j] = make([]float64, dim)
 	}
-	st.yMean = sum(d.Y) / n
+	st.yMean = floats.Sum(d.Y) / n
 	for i, y := range d.Y {
 		dy := y - st.yMean
 		st.v += dy * dy
@@ -105,20 +107,4 @@ func (st *linearStats) fillGrid(dst []float64, g Grid) {
 			dst[r*g.Cols+col] = st.loss(theta)
 		}
 	}
-}
-
-// sum returns Σv with four accumulators.
-func sum(v []float64) float64 {
-	var s0, s1, s2, s3 float64
-	i := 0
-	for ; i+3 < len(v); i += 4 {
-		s0 += v[i]
-		s1 += v[i+1]
-		s2 += v[i+2]
-		s3 += v[i+3]
-	}
-	for ; i < len(v); i++ {
-		s0 += v[i]
-	}
-	return (s0 + s1) + (s2 + s3)
 }

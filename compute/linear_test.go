@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"testing"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -116,7 +117,7 @@ func TestParallelGradientMatchesSerial(t *testing.T) {
 		}
 		serial := make([]float64, len(x))
 		sl := m.GradRange(serial, x, 0, m.Len(), true)
-		scale(serial, 1/float64(m.Len()))
+		floats.Scale(1/float64(m.Len()), serial)
 		cpu := NewCPU()
 		got := make([]float64, len(x))
 		l := cpu.Gradient(got, m, x, true)

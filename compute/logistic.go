@@ -1,6 +1,10 @@
 package compute
 
-import "math"
+import (
+	"math"
+
+	"gonum.org/v1/gonum/floats"
+)
 
 // LogisticRegression is binary classification with the logistic model and
 // binary cross-entropy: with θ = (w₁, …, w_D, b), zᵢ = w·xᵢ + b and labels
@@ -37,7 +41,7 @@ func (m *LogisticRegression) Func(x []float64) float64 {
 func (m *LogisticRegression) Grad(grad, x []float64) {
 	checkDims(grad, x, m.Dim())
 	m.GradRange(grad, x, 0, m.Len(), false)
-	scale(grad, 1/float64(m.Len()))
+	floats.Scale(1/float64(m.Len()), grad)
 }
 
 // LossRange returns the cross-entropy summed over lo ≤ i < hi.
@@ -120,7 +124,7 @@ func (m *LogisticRegression) FuncGrad(grad, x []float64) float64 {
 	checkDims(grad, x, m.Dim())
 	inv := 1 / float64(m.Len())
 	l := m.GradRange(grad, x, 0, m.Len(), true) * inv
-	scale(grad, inv)
+	floats.Scale(inv, grad)
 	return l
 }
 

@@ -38,9 +38,16 @@ func NewPathRecorder(budget int) *PathRecorder {
 // RecordStep keeps r's point when the thinning says so, and always as the
 // latest.
 func (p *PathRecorder) RecordStep(r *StepRecord) {
-	p.dim = len(r.After)
-	p.last = PathPoint{Step: r.Step, Epoch: r.Epoch, LR: Float(r.LR), BatchLoss: Float(r.BatchLoss),
-		Params: append(p.last.Params[:0], r.After...)}
+	if len(p.last.Params) != len(r.After) {
+		p.dim, p.last.Params = len(r.After), make(Floats, len(r.After))
+	}
+	// Field by field and a loop for the few parameters: this runs every
+	// step, and a call to memmove costs more than the copy (measured hot
+	// path).
+	p.last.Step, p.last.Epoch, p.last.LR, p.last.BatchLoss = r.Step, r.Epoch, Float(r.LR), Float(r.BatchLoss)
+	for i, v := range r.After {
+		p.last.Params[i] = v
+	}
 	p.has = true
 	if !p.thin.next() {
 		return

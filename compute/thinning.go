@@ -23,7 +23,7 @@ func (t *thinning) next() bool {
 			t.budget = DefaultPathBudget
 		}
 	}
-	keep := t.seen%t.stride == 0
+	keep := t.seen&(t.stride-1) == 0 // stride is a power of two
 	t.seen++
 	return keep
 }

@@ -34,7 +34,8 @@ type TrainerOptions struct {
 	// Backend evaluates full-data gradients and losses; nil means a new CPU.
 	Backend Backend
 	// RecordEvery hands every k-th step to the recorders (and the last
-	// point of every Run); 0 means 1.
+	// point of every Run); 0 means 1, and a negative value hands on only
+	// the start, the last point and the points whose loss is evaluated.
 	RecordEvery int
 	// FullLoss says when the full-data loss is evaluated; the zero value
 	// means never.
@@ -79,6 +80,7 @@ type Trainer struct {
 	lossStep             int
 	pendingLoss          bool
 	batchLoss            float64
+	record               StepRecord
 	// epochData is the data in the current epoch's order; spareData is the
 	// buffer that the next epoch's order is written into, ahead of time on
 	// another goroutine when prepDone is not nil.
@@ -124,7 +126,7 @@ func NewTrainer(obj Objective, opt Optimizer, start []float64, o TrainerOptions)
 	if t.backend == nil {
 		t.backend = NewCPU()
 	}
-	if t.every <= 0 {
+	if t.every == 0 {
 		t.every = 1
 	}
 	return t, nil
@@ -210,7 +212,7 @@ func (t *Trainer) Step() StopReason {
 	if t.stop != Running {
 		return t.stop
 	}
-	rec := (t.step+1)%t.every == 0
+	rec := t.every > 0 && (t.step+1)%t.every == 0
 	endsEpoch := true
 	withLoss := rec || t.pendingLoss
 	var batch []int32
@@ -247,7 +249,9 @@ func (t *Trainer) Step() StopReason {
 		default:
 			inv := 1 / float64(k)
 			t.batchLoss = t.epochData.GradRange(t.grad, t.params, lo, hi, withLoss) * inv
-			scale(t.grad, inv)
+			for i := range t.grad { // measured hot path: a call per step costs more than the loop
+				t.grad[i] *= inv
+			}
 		}
 	}
 	if !withLoss {
@@ -315,12 +319,13 @@ func (t *Trainer) emitStep(batch []int32) {
 		return
 	}
 	t.recordedStep = t.step
-	r := StepRecord{Step: t.step, Epoch: t.epoch, LR: t.lr, Batch: batch, BatchLoss: math.NaN(), After: t.params}
+	r := &t.record // kept in the Trainer: handed through an interface, a local would escape
+	*r = StepRecord{Step: t.step, Epoch: t.epoch, LR: t.lr, Batch: batch, BatchLoss: math.NaN(), After: t.params}
 	if t.step > 0 {
 		r.BatchLoss, r.Grad, r.Before = t.batchLoss, t.grad, t.before
 	}
 	for _, rec := range t.recorders {
-		rec.RecordStep(&r)
+		rec.RecordStep(r)
 	}
 }
 

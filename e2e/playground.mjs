@@ -97,6 +97,14 @@ try {
     writeFileSync(join(outDir, "gpucheck.json"), JSON.stringify(r) + "\n");
     check(r.ok, "GPU and CPU agree in the browser for every kernel");
   }
+  // The JavaScript bridge returns the same descent.run/v1 result as
+  // `descent run --format json`, for an optimizer added through the registry.
+  const res = JSON.parse(await page.evaluate(() =>
+    window.descent.run(JSON.stringify({ model: "surface", surface: "rosenbrock", optimizer: "radam", lr: 0.002, steps: 50 }))));
+  check(res.schema === "descent.run/v1" && res.steps === 50 && res.path.length === 51 && res.counts.gradient_passes === 50 &&
+    res.stop === "finished", `window.descent.run returns a descent.run/v1 result (${JSON.stringify(res).slice(0, 200)})`);
+  const bad = JSON.parse(await page.evaluate(() => window.descent.run(JSON.stringify({ optimizer: "radam", momentum: 0.9 }))));
+  check(typeof bad.error === "string" && bad.error.includes("momentum"), `a bad config is refused by name (${bad.error})`);
   check(errors.length === 0, `no page errors (${errors.join("; ")})`);
 } finally {
   await context.close();
