@@ -25,6 +25,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // metrics holds the values of one benchmark line by unit, e.g. "ns/op".
@@ -42,6 +43,8 @@ type report struct {
 // by a baseline benchmark's, compared with a maximum.
 type target struct {
 	bench    string  // benchmark measured, without the Benchmark prefix
+	minus    string  // benchmark subtracted from it (a shorter run); "" for none
+	per      float64 // what the difference is divided by (the extra epochs or steps)
 	baseline string  // benchmark it is divided by; "" for none
 	unit     string  // metric compared: "ns/op" or "ns/sample"
 	scale    float64 // multiplies the metric into the shown unit
@@ -58,6 +61,50 @@ var targets = []target{
 	{bench: "MiniBatch32Epoch1e6", unit: "ns/op", scale: 1e-6, shown: "ms/epoch", max: 12},
 	{bench: "LossGridLinear512", unit: "ns/op", scale: 1e-6, shown: "ms", max: 1},
 	{bench: "Frame1280x800", unit: "cpu-ms/frame", scale: 1, shown: "ms/frame", max: 8},
+	// The product path: Config.Build then Execute, and the command line,
+	// each at two run lengths whose difference cancels the fixed costs.
+	{bench: "ProductSGDEpoch1e6/epochs=3", minus: "ProductSGDEpoch1e6/epochs=1", per: 2, unit: "ns/op", scale: 1e-6, shown: "ms/epoch", max: 30},
+	{bench: "ProductMiniBatch32Epoch1e6/epochs=3", minus: "ProductMiniBatch32Epoch1e6/epochs=1", per: 2, unit: "ns/op", scale: 1e-6, shown: "ms/epoch", max: 24},
+	{bench: "ProductBatchLinear1e7/epochs=6", minus: "ProductBatchLinear1e7/epochs=2", per: 4, baseline: "MemRead1e7", unit: "ns/op", scale: 1, max: 1.15},
+	{bench: "CLI/sgd/epochs=3", minus: "CLI/sgd/epochs=1", per: 2, unit: "ns/op", scale: 1e-6, shown: "ms/epoch", max: 30},
+	{bench: "CLI/minibatch32/epochs=3", minus: "CLI/minibatch32/epochs=1", per: 2, unit: "ns/op", scale: 1e-6, shown: "ms/epoch", max: 24},
+	{bench: "CLI/batch1e7/epochs=6", minus: "CLI/batch1e7/epochs=2", per: 4, baseline: "MemRead1e7", unit: "ns/op", scale: 1, max: 1.15},
+}
+
+// cliRuns are the command lines `make bench` times through bin/descent,
+// named as the targets above name them.
+var cliRuns = []struct {
+	name string
+	args []string
+}{
+	{"CLI/sgd/epochs=1", []string{"--data", "linear", "--n", "1000000", "--variant", "sgd", "--shuffle", "--lr", "1e-4", "--epochs", "1"}},
+	{"CLI/sgd/epochs=3", []string{"--data", "linear", "--n", "1000000", "--variant", "sgd", "--shuffle", "--lr", "1e-4", "--epochs", "3"}},
+	{"CLI/minibatch32/epochs=1", []string{"--data", "linear", "--n", "1000000", "--variant", "minibatch", "--batch-size", "32", "--shuffle", "--lr", "1e-3", "--epochs", "1"}},
+	{"CLI/minibatch32/epochs=3", []string{"--data", "linear", "--n", "1000000", "--variant", "minibatch", "--batch-size", "32", "--shuffle", "--lr", "1e-3", "--epochs", "3"}},
+	{"CLI/batch1e7/epochs=2", []string{"--data", "linear", "--n", "10000000", "--lr", "0.1", "--epochs", "2"}},
+	{"CLI/batch1e7/epochs=6", []string{"--data", "linear", "--n", "10000000", "--lr", "0.1", "--epochs", "6"}},
+}
+
+// timeCLI builds bin/descent and runs each of cliRuns count times,
+// interleaved, adding their wall-clock times to rep as ns/op.
+func timeCLI(rep report, count int) error {
+	build := exec.Command("go", "build", "-o", "bin/descent", "./cmd/native")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		return err
+	}
+	for range count {
+		for _, r := range cliRuns {
+			args := append([]string{"run"}, r.args...)
+			fmt.Fprintln(os.Stderr, shellJoin(append([]string{"bin/descent"}, args...)))
+			start := time.Now()
+			if out, err := exec.Command("bin/descent", args...).CombinedOutput(); err != nil {
+				return fmt.Errorf("%s: %v: %s", r.name, err, out)
+			}
+			rep.runs[r.name] = append(rep.runs[r.name], metrics{"ns/op": float64(time.Since(start).Nanoseconds())})
+		}
+	}
+	return nil
 }
 
 // main runs the benchmarks, streaming go test's output to stderr, and prints
@@ -67,7 +114,7 @@ var targets = []target{
 func main() {
 	extra := append(os.Args[1:], strings.Fields(os.Getenv("BENCH_ARGS"))...)
 	var out bytes.Buffer
-	compute := append([]string{"go", "test", "-run", "^$", "-bench", "MemRead|BatchGrad|Epoch|LossGrid|Exp|Sigmoid", "-benchtime", "20x", "-count", "3"}, extra...)
+	compute := append([]string{"go", "test", "-run", "^$", "-bench", "MemRead|BatchGrad|Epoch|LossGrid|Exp|Sigmoid|Product", "-benchtime", "20x", "-count", "3"}, extra...)
 	frame := append([]string{"go", "test", "-run", "^$", "-bench", "Frame", "-benchtime", "30x", "-count", "3"}, extra...)
 	gpu := append([]string{"go", "test", "-run", "^$", "-bench", "LossGrid|Gradient|RunMap", "-benchtime", "1x", "-count", "1"}, extra...)
 	cpuMaps := append([]string{"go", "test", "-run", "^$", "-bench", "RunMap", "-benchtime", "1x", "-count", "1"}, extra...)
@@ -90,6 +137,9 @@ func main() {
 	}
 
 	rep, err := parse(&out)
+	if err == nil {
+		err = timeCLI(rep, 3)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
@@ -220,6 +270,13 @@ func table(med map[string]metrics, targets []target) string {
 	for _, t := range targets {
 		m, ok := med[t.bench]
 		v, okv := m[t.unit]
+		if t.minus != "" {
+			mm, okm := med[t.minus]
+			short, oks := mm[t.unit]
+			okv = okv && okm && oks
+			v = (v - short) / t.per
+			m = metrics{t.unit: v}
+		}
 		base := "—"
 		if ok && okv && t.baseline != "" {
 			bm, okb := med[t.baseline]

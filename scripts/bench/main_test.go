@@ -90,6 +90,20 @@ func TestTable(t *testing.T) {
 			t.Errorf("table lacks\n%s\nin\n%s", want, out)
 		}
 	}
+	med := rep.medians()
+	med["CLI/sgd/epochs=1"] = metrics{"ns/op": 100e6}
+	med["CLI/sgd/epochs=3"] = metrics{"ns/op": 150e6}
+	med["CLI/batch1e7/epochs=2"] = metrics{"ns/op": 300e6}
+	med["CLI/batch1e7/epochs=6"] = metrics{"ns/op": 340e6}
+	out = table(med, targets)
+	for _, want := range []string{
+		"| CLI/sgd/epochs=3 | 25 ms/op | — | 25 ms/epoch | ≤ 30 ms/epoch | ok |",
+		"| CLI/batch1e7/epochs=6 | 10 ms/op | MemRead1e7: 8 ms/op, 0.8 ns/sample, 20000 MB/s | 1.250 | ≤ 1.15 | MISSED |",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks\n%s\nin\n%s", want, out)
+		}
+	}
 	slow := rep.medians()
 	slow["SGDEpoch1e6"]["ns/op"] = 15.1e6
 	if out := table(slow, targets); !strings.Contains(out, "| 15.1 ms/epoch | ≤ 15 ms/epoch | MISSED |") {
