@@ -70,6 +70,7 @@ type Trainer struct {
 	every     int
 	policy    LossPolicy
 	recorders []Recorder
+	stepRecs  []Recorder // the recorders that take steps (not LossRecorder)
 	counts    Counts
 
 	params, before, grad []float64
@@ -80,6 +81,7 @@ type Trainer struct {
 	lossStep             int
 	pendingLoss          bool
 	batchLoss            float64
+	untilRecord          int
 	record               StepRecord
 	// epochData is the data in the current epoch's order; spareData is the
 	// buffer that the next epoch's order is written into, ahead of time on
@@ -101,7 +103,7 @@ func NewTrainer(obj Objective, opt Optimizer, start []float64, o TrainerOptions)
 	t := &Trainer{
 		obj: obj, opt: opt, sampler: o.Sampler, schedule: o.Schedule, penalty: o.Penalty,
 		backend: o.Backend, every: o.RecordEvery, policy: o.FullLoss, baseLR: opt.LR(), lr: opt.LR(),
-		recorders: append([]Recorder(nil), o.Recorders...), recordedStep: -1, lossStep: -1,
+		recordedStep: -1, lossStep: -1,
 		params: append([]float64(nil), start...), before: make([]float64, len(start)),
 		grad: make([]float64, len(start)),
 	}
@@ -110,6 +112,9 @@ func NewTrainer(obj Objective, opt Optimizer, start []float64, o TrainerOptions)
 		for _, o := range t.groups {
 			t.groupLRs = append(t.groupLRs, o.LR())
 		}
+	}
+	for _, r := range o.Recorders {
+		t.AddRecorder(r)
 	}
 	t.data, _ = obj.(DataModel)
 	if t.data != nil {
@@ -129,12 +134,18 @@ func NewTrainer(obj Objective, opt Optimizer, start []float64, o TrainerOptions)
 	if t.every == 0 {
 		t.every = 1
 	}
+	t.untilRecord = t.every
 	return t, nil
 }
 
 // AddRecorder adds a recorder; it sees the start point when it is added
 // before the first step.
-func (t *Trainer) AddRecorder(r Recorder) { t.recorders = append(t.recorders, r) }
+func (t *Trainer) AddRecorder(r Recorder) {
+	t.recorders = append(t.recorders, r)
+	if _, lossOnly := r.(*LossRecorder); !lossOnly {
+		t.stepRecs = append(t.stepRecs, r)
+	}
+}
 
 // Params returns the current parameters. The slice is the trainer's own and
 // changes with every step.
@@ -212,7 +223,12 @@ func (t *Trainer) Step() StopReason {
 	if t.stop != Running {
 		return t.stop
 	}
-	rec := t.every > 0 && (t.step+1)%t.every == 0
+	rec := false
+	if t.every > 0 { // a countdown, not a division: this runs every step
+		if t.untilRecord--; t.untilRecord <= 0 {
+			rec, t.untilRecord = true, t.every
+		}
+	}
 	endsEpoch := true
 	withLoss := rec || t.pendingLoss
 	var batch []int32
@@ -269,7 +285,9 @@ func (t *Trainer) Step() StopReason {
 			return t.stop
 		}
 	}
-	copy(t.before, t.params)
+	for i, p := range t.params { // measured hot path: copy's memmove costs more for a few parameters
+		t.before[i] = p
+	}
 	t.opt.Step(t.params, t.grad)
 	t.step++
 	if endsEpoch {
@@ -280,7 +298,7 @@ func (t *Trainer) Step() StopReason {
 		}
 	}
 	for _, p := range t.params {
-		if !(math.Abs(p) <= DivergenceLimit) {
+		if !(p <= DivergenceLimit && p >= -DivergenceLimit) { // NaN fails both
 			t.stop = check(p)
 			t.emitStep(batch)
 			t.finish()
@@ -319,12 +337,22 @@ func (t *Trainer) emitStep(batch []int32) {
 		return
 	}
 	t.recordedStep = t.step
-	r := &t.record // kept in the Trainer: handed through an interface, a local would escape
-	*r = StepRecord{Step: t.step, Epoch: t.epoch, LR: t.lr, Batch: batch, BatchLoss: math.NaN(), After: t.params}
-	if t.step > 0 {
-		r.BatchLoss, r.Grad, r.Before = t.batchLoss, t.grad, t.before
+	// The record is kept in the Trainer (handed through an interface, a
+	// local would escape) and set field by field (measured hot path).
+	r := &t.record
+	r.Step, r.Epoch, r.LR, r.BatchLoss = t.step, t.epoch, t.lr, math.NaN()
+	if r.Batch != nil || batch != nil {
+		r.Batch = batch
 	}
-	for _, rec := range t.recorders {
+	if t.step == 0 {
+		r.Grad, r.Before, r.After = nil, nil, t.params
+	} else {
+		r.BatchLoss = t.batchLoss
+		if r.Before == nil {
+			r.Grad, r.Before = t.grad, t.before
+		}
+	}
+	for _, rec := range t.stepRecs {
 		rec.RecordStep(r)
 	}
 }
