@@ -17,11 +17,23 @@ func benchMapSpec(n int) MapSpec {
 	}
 }
 
+// benchAdamMapSpec is the same map with Adam at its default rate.
+func benchAdamMapSpec(n int) MapSpec {
+	spec := benchMapSpec(n)
+	spec.Optimizer, spec.Hyper = "adam", nil
+	return spec
+}
+
 // BenchmarkRunMap times the CPU reference on the benchmark maps and
 // reports nanoseconds per step of one run.
-func BenchmarkRunMap(b *testing.B) {
+func BenchmarkRunMap(b *testing.B) { benchRunMap(b, benchMapSpec) }
+
+// BenchmarkRunMapAdam is BenchmarkRunMap with Adam, beside compute/gpu's.
+func BenchmarkRunMapAdam(b *testing.B) { benchRunMap(b, benchAdamMapSpec) }
+
+func benchRunMap(b *testing.B, mapSpec func(n int) MapSpec) {
 	for _, n := range []int{256, 512} {
-		spec := benchMapSpec(n)
+		spec := mapSpec(n)
 		b.Run(fmt.Sprintf("cpu/%dx%dx%d", n, n, spec.Steps), func(b *testing.B) {
 			cpu := NewCPU()
 			var steps int

@@ -1,8 +1,10 @@
 // Package playground is Descent's application: the scenarios, the World
-// that races several optimizers over one loss surface, and the
-// ebiten.Game that shows it with a debugui control panel, keyboard and
-// mouse. It wires compute (training, loss grids) to render (pictures) and
-// owns all state; nothing imports it but cmd/*.
+// that races any of compute's registered optimizers over one loss surface
+// (one Racer per registry entry, its panel controls derived from the
+// entry's hyperparameter descriptions), and the ebiten.Game that shows it
+// with a debugui control panel, keyboard and mouse. It wires compute
+// (training, loss grids) to render (pictures) and owns all state; nothing
+// imports it but cmd/*.
 //
 // World is pure state, in the manner of Ebitengine's examples/life: it has
 // no Ebitengine type in its API and is tested without a display. Game is a

@@ -30,7 +30,7 @@ type regions struct {
 func (g *Game) regions() regions {
 	s := uiScale()
 	w, h := g.width, g.height
-	left := 300 * s
+	left := (panelWidth + 10) * s
 	right := w
 	rg := regions{scale: s}
 	if w-left > 900*s {
@@ -75,7 +75,8 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		}
 	}
 	if w.View == RaceView {
-		render.DrawLegend(screen, image.Pt(rg.surface.Max.X-150*rg.scale, rg.surface.Min.Y+10*rg.scale), g.legend())
+		legend := g.legend()
+		render.DrawLegend(screen, image.Pt(rg.surface.Max.X-render.LegendSize(legend).X-10*rg.scale, rg.surface.Min.Y+10*rg.scale), legend)
 	}
 	if !rg.loss.Empty() {
 		render.DrawLossCurves(screen, rg.loss, g.series())
@@ -105,19 +106,18 @@ func (g *Game) paths() []render.Path {
 	g.pathBuf = g.pathBuf[:0]
 	g.pathRacer = g.pathRacer[:0]
 	for i, r := range g.world.Racers {
-		tr := r.Trainer()
-		if tr == nil {
+		if r.Trainer() == nil {
 			continue
 		}
 		for len(g.pointBuf) <= i {
 			g.pointBuf = append(g.pointBuf, nil)
 		}
 		pts := g.pointBuf[i][:0]
-		for _, p := range tr.Path() {
+		for _, p := range r.Path() {
 			pts = append(pts, [2]float64{p[0], p[1]})
 		}
 		g.pointBuf[i] = pts
-		g.pathBuf = append(g.pathBuf, render.Path{Points: pts, Color: r.Kind.Color, Name: r.Name()})
+		g.pathBuf = append(g.pathBuf, render.Path{Points: pts, Color: r.Color, Name: r.Name()})
 		g.pathRacer = append(g.pathRacer, i)
 	}
 	return g.pathBuf
@@ -145,7 +145,7 @@ func (g *Game) drawArrows(screen *ebiten.Image, v render.Viewport, r *Racer) {
 		arrow(-gr[0], -gr[1], 2, color.RGBA{0xff, 0xff, 0xff, 0xe0})
 	}
 	if vel := r.velocity(); len(vel) >= 2 {
-		arrow(-vel[0], -vel[1], 1.5, r.Kind.Color)
+		arrow(-vel[0], -vel[1], 1.5, r.Color)
 	}
 }
 
@@ -167,7 +167,7 @@ func (g *Game) legend() []render.LegendEntry {
 	var entries []render.LegendEntry
 	for _, r := range g.world.Racers {
 		if r.Trainer() != nil {
-			entries = append(entries, render.LegendEntry{Name: r.Name(), Color: r.Kind.Color})
+			entries = append(entries, render.LegendEntry{Name: r.Name(), Color: r.Color})
 		}
 	}
 	return entries
@@ -176,8 +176,8 @@ func (g *Game) legend() []render.LegendEntry {
 func (g *Game) series() []render.Series {
 	var s []render.Series
 	for _, r := range g.world.Racers {
-		if tr := r.Trainer(); tr != nil {
-			s = append(s, render.Series{Values: tr.Losses(), Color: r.Kind.Color, Name: r.Name()})
+		if r.Trainer() != nil {
+			s = append(s, render.Series{Values: r.Losses(), Color: r.Color, Name: r.Name()})
 		}
 	}
 	return s
@@ -226,11 +226,11 @@ func (g *Game) drawData(screen *ebiten.Image, rect image.Rectangle) {
 		if logistic {
 			// w1·x1 + w2·x2 + b = 0, drawn as x2 = -(w1/w2)·x1 - b/w2.
 			if p[1] != 0 {
-				render.DrawLine(screen, v, -p[0]/p[1], -p[2]/p[1], r.Kind.Color)
+				render.DrawLine(screen, v, -p[0]/p[1], -p[2]/p[1], r.Color)
 			}
 			continue
 		}
-		render.DrawLine(screen, v, p[0], p[1], r.Kind.Color)
+		render.DrawLine(screen, v, p[0], p[1], r.Color)
 	}
 	yLabel := d.Target
 	if logistic {

@@ -61,8 +61,8 @@ func TestFrameShowsSurfaceAndPaths(t *testing.T) {
 		t.Errorf("the surface region has %d colours, want a heatmap", len(colours))
 	}
 	for _, r := range g.World().Racers {
-		if !hasNear(img, rg.surface, r.Kind.Color) {
-			t.Errorf("%s's colour %v is not drawn on the surface", r.Name(), r.Kind.Color)
+		if r.Enabled && !hasNear(img, rg.surface, r.Color) {
+			t.Errorf("%s's colour %v is not drawn on the surface", r.Name(), r.Color)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -62,9 +63,67 @@ func mapPixels(m *compute.MapResult, progress float64) []byte {
 	return pix
 }
 
-// mapLegend names the map's colours.
+// mapCaption says what the map shows: the optimizer and the step count,
+// what the axes vary, and the hyperparameters held fixed (the learning
+// rate unless an axis varies it, and the others that differ from their
+// defaults).
+func mapCaption(spec compute.MapSpec) []string {
+	opt, err := compute.OptimizerByName(spec.Optimizer)
+	if err != nil {
+		return nil
+	}
+	varied := map[string]bool{}
+	var axes string
+	switch spec.Vary {
+	case compute.VaryStart:
+		axes = "from each start"
+	case compute.VaryLRMomentum:
+		varied["lr"], varied["momentum"] = true, true
+		axes = fmt.Sprintf("η × μ from (%.3g, %.3g)", spec.Start[0], spec.Start[1])
+	case compute.VaryLRs:
+		varied["lr"] = true
+		axes = fmt.Sprintf("η of x × η of y from (%.3g, %.3g)", spec.Start[0], spec.Start[1])
+	}
+	h := spec.Hypers()
+	var fixed []string
+	omitted := false
+	for i, p := range opt.Hypers {
+		if varied[p.Key] {
+			continue
+		}
+		if i > 0 && h[p.Key] == p.Default {
+			omitted = true
+			continue
+		}
+		fixed = append(fixed, hyperName(p)+" "+formatHyper(p, h[p.Key]))
+	}
+	switch {
+	case len(fixed) == 0:
+		fixed = append(fixed, "defaults")
+	case omitted:
+		fixed = append(fixed, "others default")
+	}
+	return []string{
+		fmt.Sprintf("%s · %d steps", opt.Title, spec.Steps),
+		axes,
+		"fixed: " + strings.Join(fixed, ", "),
+	}
+}
+
+// hyperName is a hyperparameter's symbol, or its key when it has none.
+func hyperName(h compute.Hyper) string {
+	if h.Symbol != "" {
+		return h.Symbol
+	}
+	return h.Key
+}
+
+// mapLegend names the map's colours, under its caption.
 func (g *Game) mapLegend(m *compute.MapResult) []render.LegendEntry {
 	var entries []render.LegendEntry
+	for _, line := range mapCaption(m.Spec) {
+		entries = append(entries, render.LegendEntry{Name: line})
+	}
 	if m.Spec.Vary == compute.VaryStart {
 		s, _ := compute.SurfaceByName(m.Spec.Surface)
 		for i := range s.Minima {
@@ -115,7 +174,8 @@ func (g *Game) drawMap(screen *ebiten.Image, rg regions) {
 	if m.Spec.Vary == compute.VaryStart {
 		g.drawMinima(screen, v)
 	}
-	render.DrawLegend(screen, image.Pt(rg.surface.Max.X-170*rg.scale, rg.surface.Min.Y+10*rg.scale), g.mapLegend(m))
+	legend := g.mapLegend(m)
+	render.DrawLegend(screen, image.Pt(rg.surface.Max.X-render.LegendSize(legend).X-10*rg.scale, rg.surface.Min.Y+10*rg.scale), legend)
 }
 
 // mapCellAt returns the map cell under screen point (x, y).

@@ -3,6 +3,8 @@ package playground
 import (
 	"fmt"
 	"math"
+	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/descent-playground/descent/compute"
@@ -53,59 +55,109 @@ type mapJob struct {
 }
 
 // mapRanges holds each map view's axis window, which zoom changes.
-type mapRanges map[View][4]float64
+type mapRanges map[mapRangeKey][4]float64
 
-// defaultMapRange is a view's window before any zoom.
+// mapRangeKey identifies a map view's window: the view and, for a
+// trainability map, its axes.
+type mapRangeKey struct {
+	view View
+	axes compute.MapAxes
+}
+
+// defaultMapRange is a view's window before any zoom: the scenario's view
+// for starts, learning rates from 10⁻⁴ to 1, and momenta from 0 (or a
+// hair above it, where the optimizer's momentum must be positive) to 0.99.
 func (w *World) defaultMapRange(v View) [4]float64 {
 	if v == ConvergenceView {
 		return w.scenario.View
 	}
-	if w.TrainAxes == 1 {
-		return [4]float64{1e-4, 1, 0, 0.99}
+	if w.mapAxes() == compute.VaryLRMomentum {
+		lo := 0.0
+		if h, _ := w.mapRacer().Spec.Hyper("momentum"); h.MinOpen {
+			lo = 0.01
+		}
+		return [4]float64{1e-4, 1, lo, 0.99}
 	}
 	return [4]float64{1e-4, 1, 1e-4, 1}
 }
 
 // mapRange is the current window of the current map view.
 func (w *World) mapRange() [4]float64 {
-	if r, ok := w.ranges[w.View]; ok {
+	if r, ok := w.ranges[w.mapKey()]; ok {
 		return r
 	}
 	return w.defaultMapRange(w.View)
 }
 
+// mapKey names the current map view's window: the view, and for a
+// trainability map its axes.
+func (w *World) mapKey() mapRangeKey {
+	k := mapRangeKey{view: w.View}
+	if w.View == TrainabilityView {
+		k.axes = w.mapAxes()
+	}
+	return k
+}
+
 // mapRacer is the racer whose optimizer and hyperparameters a map uses:
-// the first enabled one of SGD, Momentum and Nesterov.
+// the one named by MapOptimizer, else the first enabled racer, else the
+// first.
 func (w *World) mapRacer() *Racer {
-	for _, r := range w.Racers[:3] {
+	for _, r := range w.Racers {
+		if r.Spec.Name == w.MapOptimizer {
+			return r
+		}
+	}
+	for _, r := range w.Racers {
 		if r.Enabled {
 			return r
 		}
 	}
-	return w.Racers[1]
+	return w.Racers[0]
 }
 
-// MapSpec describes the current map view's runs.
+// mapRacerIndex is the map racer's index in Racers.
+func (w *World) mapRacerIndex() int { return slices.Index(w.Racers, w.mapRacer()) }
+
+// racerNames are the racers' titles, in Racers order.
+func (w *World) racerNames() []string {
+	names := make([]string, len(w.Racers))
+	for i, r := range w.Racers {
+		names[i] = r.Name()
+	}
+	return names
+}
+
+// mapHasMomentum reports whether the map's optimizer has a momentum, and
+// so a learning rate × momentum map.
+func (w *World) mapHasMomentum() bool {
+	_, ok := w.mapRacer().Spec.Hyper("momentum")
+	return ok
+}
+
+// mapAxes is what the trainability map varies: the learning rate and the
+// momentum when TrainAxes asks for them and the optimizer has a momentum,
+// else the two coordinates' learning rates.
+func (w *World) mapAxes() compute.MapAxes {
+	if w.TrainAxes == 1 && w.mapHasMomentum() {
+		return compute.VaryLRMomentum
+	}
+	return compute.VaryLRs
+}
+
+// MapSpec describes the current map view's runs: the map racer's
+// optimizer with its hyperparameters, the axes overriding the ones they
+// vary.
 func (w *World) MapSpec() compute.MapSpec {
 	r := w.mapRacer()
 	rg := w.mapRange()
 	spec := compute.MapSpec{
-		Surface: w.scenario.Base.Surface, Optimizer: r.Kind.Optimizer, LR: r.LR, Momentum: r.Momentum,
+		Surface: w.scenario.Base.Surface, Optimizer: r.Spec.Name, Hyper: r.hypers(),
 		Start: [2]float64{w.start[0], w.start[1]}, Vary: compute.VaryStart,
 		XMin: rg[0], XMax: rg[1], YMin: rg[2], YMax: rg[3], Cols: mapSize, Rows: mapSize, Steps: w.MapSteps,
 	}
-	if spec.Optimizer == "sgd" {
-		spec.Momentum = 0 // the map's "sgd" runs take μ from the spec
-	}
 	if w.View == TrainabilityView {
-		spec.Vary = compute.VaryLRs
-		if w.TrainAxes == 1 {
-			spec.Vary = compute.VaryLRMomentum
-			if spec.Optimizer == "sgd" {
-				spec.Optimizer = "momentum"
-			}
-			spec.Momentum = r.Momentum
-		}
+		spec.Vary = w.mapAxes()
 	}
 	return spec
 }
@@ -122,7 +174,7 @@ func (w *World) StepMap() (float64, error) {
 		return 1, nil
 	}
 	spec := w.MapSpec()
-	if w.job == nil || w.job.spec != spec {
+	if w.job == nil || !sameMap(w.job.spec, spec) {
 		if err := spec.Validate(); err != nil {
 			return 0, err
 		}
@@ -146,6 +198,9 @@ func (w *World) StepMap() (float64, error) {
 	return float64(j.next) / float64(spec.Rows), nil
 }
 
+// sameMap reports whether a and b describe the same map.
+func sameMap(a, b compute.MapSpec) bool { return reflect.DeepEqual(a, b) }
+
 // Map returns the current map, complete up to Progress.
 func (w *World) Map() (*compute.MapResult, float64) {
 	if w.job == nil {
@@ -164,13 +219,13 @@ func (w *World) ZoomMap(c, r int, factor float64) {
 	logY := spec.Vary == compute.VaryLRs
 	rg[0], rg[1] = zoomAxis(rg[0], rg[1], x, factor, logX)
 	rg[2], rg[3] = zoomAxis(rg[2], rg[3], y, factor, logY)
-	w.ranges[w.View] = rg
+	w.ranges[w.mapKey()] = rg
 	w.job = nil
 }
 
 // ResetMapZoom returns the current map view to its default window.
 func (w *World) ResetMapZoom() {
-	delete(w.ranges, w.View)
+	delete(w.ranges, w.mapKey())
 	w.job = nil
 }
 
@@ -184,8 +239,9 @@ func zoomAxis(lo, hi, at, factor float64, log bool) (float64, float64) {
 
 // OpenCell opens the run of map cell (c, r) as a race: a convergence
 // map's cell restarts every racer at its start point; a trainability
-// map's cell gives the map's racer its hyperparameters. The view returns
-// to the race.
+// map's cell enables the map's racer with the cell's hyperparameters (for
+// two learning rates, rate 1 with the two as per-parameter scales, which
+// reproduces the map's run exactly). The view returns to the race.
 func (w *World) OpenCell(c, r int) {
 	spec := w.MapSpec()
 	x, y := spec.At(c, r)
@@ -194,11 +250,11 @@ func (w *World) OpenCell(c, r int) {
 	case compute.VaryStart:
 		w.start[0], w.start[1] = x, y
 	case compute.VaryLRMomentum:
-		racer = w.Racers[1]
-		racer.Enabled, racer.LR, racer.Momentum, racer.Scales = true, x, y, nil
+		racer.Enabled, racer.Scales = true, nil
+		racer.Hyper["lr"], racer.Hyper["momentum"] = x, y
 	case compute.VaryLRs:
-		// Rate 1 with the two rates as scales reproduces the map exactly.
-		racer.LR, racer.Scales = 1, []float64{x, y}
+		racer.Enabled, racer.Scales = true, []float64{x, y}
+		racer.Hyper["lr"] = 1
 	}
 	w.View = RaceView
 	w.Reset()

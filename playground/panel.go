@@ -3,11 +3,18 @@ package playground
 import (
 	"fmt"
 	"image"
+	"image/color"
+	"math"
 
 	"github.com/ebitengine/debugui"
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"github.com/descent-playground/descent/compute"
 )
+
+// panelWidth is the control panel's width in unscaled pixels.
+const panelWidth = 320
 
 var (
 	variantNames  = []string{"batch", "sgd", "minibatch"}
@@ -21,7 +28,7 @@ var (
 func (g *Game) panel(ctx *debugui.Context) error {
 	ctx.SetScale(uiScale())
 	w := g.world
-	ctx.Window("Descent", image.Rect(0, 0, 290, 700), func(layout debugui.ContainerLayout) {
+	ctx.Window("Descent", image.Rect(0, 0, panelWidth, 760), func(layout debugui.ContainerLayout) {
 		ctx.Header("Scenario", true, func() {
 			names := make([]string, 0, len(Scenarios()))
 			for _, s := range Scenarios() {
@@ -60,7 +67,15 @@ func (g *Game) panel(ctx *debugui.Context) error {
 				ctx.Text("show")
 				view := int(w.View)
 				ctx.Dropdown(&view, viewNames).On(func() { w.View = View(view) })
-				if w.View == TrainabilityView {
+				if w.View != RaceView {
+					ctx.Text("optimizer")
+					racer := w.mapRacerIndex()
+					ctx.Dropdown(&racer, w.racerNames()).On(func() {
+						w.MapOptimizer = w.Racers[racer].Spec.Name
+						w.RestartMap()
+					})
+				}
+				if w.View == TrainabilityView && w.mapHasMomentum() {
 					ctx.Text("axes")
 					ctx.Dropdown(&w.TrainAxes, mapAxesNames).On(w.RestartMap)
 				}
@@ -73,31 +88,8 @@ func (g *Game) panel(ctx *debugui.Context) error {
 			})
 		}
 		ctx.Header("Optimizers", true, func() {
-			for i, r := range w.Racers {
-				ctx.IDScope(fmt.Sprint("racer", i), func() {
-					ctx.SetGridLayout([]int{-3, -2}, nil)
-					ctx.Checkbox(&r.Enabled, r.Name()).On(w.Reset)
-					ctx.NumberFieldF(&r.LR, r.LR/10, 5).On(func() {
-						if r.LR <= 0 {
-							r.LR = 1e-5
-						}
-						w.Reset()
-					})
-					ctx.SetGridLayout([]int{-1, -2}, nil)
-					switch r.Kind.Optimizer {
-					case "momentum", "nesterov":
-						ctx.Text("  momentum")
-						ctx.SliderF(&r.Momentum, 0, 0.99, 0.01, 2).On(w.Reset)
-					case "rmsprop":
-						ctx.Text("  alpha")
-						ctx.SliderF(&r.Alpha, 0.5, 0.999, 0.001, 3).On(w.Reset)
-					case "adam":
-						ctx.Text("  beta1")
-						ctx.SliderF(&r.Beta1, 0, 0.999, 0.001, 3).On(w.Reset)
-						ctx.Text("  beta2")
-						ctx.SliderF(&r.Beta2, 0.5, 0.9999, 0.0001, 4).On(w.Reset)
-					}
-				})
+			for _, r := range w.Racers {
+				ctx.IDScope(r.Spec.Name, func() { g.racerControls(ctx, r) })
 			}
 		})
 		ctx.Header("Settings", true, func() {
@@ -128,6 +120,75 @@ func (g *Game) panel(ctx *debugui.Context) error {
 		}
 	})
 	return nil
+}
+
+// racerControls lays out one racer: its colour and an enable box, and
+// when it is enabled one control per hyperparameter of its optimizer (see
+// hyperControls) and its per-parameter rates, if any.
+func (g *Game) racerControls(ctx *debugui.Context, r *Racer) {
+	w := g.world
+	ctx.SetGridLayout([]int{12, -1}, nil)
+	swatch(ctx, r.Color)
+	ctx.Checkbox(&r.Enabled, r.Name()).On(w.Reset)
+	if !r.Enabled {
+		return
+	}
+	ctx.SetGridLayout([]int{-1, -1}, nil)
+	for _, c := range hyperControls(r.Spec) {
+		ctx.IDScope(c.Hyper.Key, func() { hyperWidget(ctx, r, c, w.Reset) })
+	}
+	if r.Scales != nil {
+		ctx.Text(fmt.Sprintf("  rates ×%.3g", r.Scales))
+		ctx.Button("one rate").On(func() { r.Scales = nil; w.Reset() })
+	}
+}
+
+// hyperWidget draws the control c of one of r's hyperparameters and calls
+// changed after storing a new value, clamped to the allowed ones.
+func hyperWidget(ctx *debugui.Context, r *Racer, c hyperControl, changed func()) {
+	key := c.Hyper.Key
+	set := func(v float64) {
+		r.Hyper[key] = c.clamp(v)
+		changed()
+	}
+	v := r.Hyper[key]
+	switch c.Kind {
+	case checkControl:
+		on := v != 0
+		ctx.Text("")
+		ctx.Checkbox(&on, c.Label).On(func() { set(boolValue(on)) })
+	case logSliderControl:
+		ctx.Text("  " + c.valueLabel(v))
+		e := math.Log10(v)
+		lo, hi := c.span(v)
+		ctx.SliderF(&e, lo, hi, c.Step, c.Digits).On(func() { set(math.Pow(10, e)) })
+	case sliderControl:
+		ctx.Text("  " + c.Label)
+		lo, hi := c.span(v)
+		ctx.SliderF(&v, lo, hi, c.Step, c.Digits).On(func() { set(v) })
+	default:
+		ctx.Text("  " + c.Label)
+		ctx.NumberFieldF(&v, c.Step, c.Digits).On(func() { set(v) })
+	}
+}
+
+// boolValue is a switch's value.
+func boolValue(on bool) float64 {
+	if on {
+		return 1
+	}
+	return 0
+}
+
+// swatch draws a short bar of colour c in the next cell of the layout.
+func swatch(ctx *debugui.Context, c color.RGBA) {
+	ctx.GridCell(func(b image.Rectangle) {
+		s := float32(ctx.Scale())
+		ctx.DrawOnlyWidget(func(screen *ebiten.Image) {
+			mid := float32(b.Min.Y+b.Max.Y) / 2
+			vector.FillRect(screen, float32(b.Min.X)*s, (mid-2)*s, float32(b.Dx()-2)*s, 4*s, c, false)
+		})
+	})
 }
 
 func indexOf(names []string, v string) int {

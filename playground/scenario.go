@@ -10,7 +10,7 @@ import (
 
 // Scenario is a problem to race optimizers on: the model and data (a
 // compute.Config without optimizer), the two parameters the view shows and
-// the window over them, and a tuned learning rate for each racer.
+// the window over them, and learning rates tuned for some optimizers.
 type Scenario struct {
 	// Name identifies the scenario in URLs and on the command line.
 	Name string
@@ -26,8 +26,10 @@ type Scenario struct {
 	LogScale bool
 	// Start is the default start point (all parameters).
 	Start []float64
-	// Rates is the learning rate of each racer, in Racers order.
-	Rates [len(racerKinds)]float64
+	// Rates maps an optimizer's name to the learning rate tuned for this
+	// scenario. The optimizers it tunes race when the scenario opens; the
+	// others start disabled, at their registered default rate.
+	Rates map[string]float64
 }
 
 // Regression reports whether the scenario fits data (and so has a scatter
@@ -35,7 +37,7 @@ type Scenario struct {
 func (s *Scenario) Regression() bool { return s.Base.Model != "surface" }
 
 // surfaceScenario builds a scenario for a built-in test surface.
-func surfaceScenario(name string, rates [len(racerKinds)]float64) *Scenario {
+func surfaceScenario(name string, rates map[string]float64) *Scenario {
 	s, err := compute.SurfaceByName(name)
 	if err != nil {
 		panic(err)
@@ -51,31 +53,53 @@ func surfaceScenario(name string, rates [len(racerKinds)]float64) *Scenario {
 func Scenarios() []*Scenario {
 	noise := 1.0
 	return []*Scenario{
-		surfaceScenario("rosenbrock", [6]float64{5e-4, 2e-4, 2e-4, 0.05, 0.01, 0.02}),
-		surfaceScenario("beale", [6]float64{1e-3, 1e-3, 1e-3, 0.1, 0.01, 0.02}),
-		surfaceScenario("himmelblau", [6]float64{0.01, 0.005, 0.005, 0.5, 0.05, 0.1}),
-		surfaceScenario("booth", [6]float64{0.01, 0.005, 0.005, 1, 0.1, 0.2}),
-		surfaceScenario("rastrigin", [6]float64{0.002, 0.002, 0.002, 0.2, 0.02, 0.05}),
-		surfaceScenario("ackley", [6]float64{0.05, 0.02, 0.02, 0.5, 0.05, 0.1}),
-		surfaceScenario("saddle", [6]float64{0.01, 0.01, 0.01, 0.1, 0.01, 0.02}),
-		surfaceScenario("bowl", [6]float64{0.09, 0.02, 0.02, 0.5, 0.05, 0.1}),
+		surfaceScenario("rosenbrock", map[string]float64{
+			"sgd": 5e-4, "momentum": 2e-4, "nesterov": 2e-4, "adagrad": 0.05, "rmsprop": 0.01, "adam": 0.02,
+		}),
+		surfaceScenario("beale", map[string]float64{
+			"sgd": 1e-3, "momentum": 1e-3, "nesterov": 1e-3, "adagrad": 0.1, "rmsprop": 0.01, "adam": 0.02,
+		}),
+		surfaceScenario("himmelblau", map[string]float64{
+			"sgd": 0.01, "momentum": 0.005, "nesterov": 0.005, "adagrad": 0.5, "rmsprop": 0.05, "adam": 0.1,
+		}),
+		surfaceScenario("booth", map[string]float64{
+			"sgd": 0.01, "momentum": 0.005, "nesterov": 0.005, "adagrad": 1, "rmsprop": 0.1, "adam": 0.2,
+		}),
+		surfaceScenario("rastrigin", map[string]float64{
+			"sgd": 0.002, "momentum": 0.002, "nesterov": 0.002, "adagrad": 0.2, "rmsprop": 0.02, "adam": 0.05,
+		}),
+		surfaceScenario("ackley", map[string]float64{
+			"sgd": 0.05, "momentum": 0.02, "nesterov": 0.02, "adagrad": 0.5, "rmsprop": 0.05, "adam": 0.1,
+		}),
+		surfaceScenario("saddle", map[string]float64{
+			"sgd": 0.01, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.1, "rmsprop": 0.01, "adam": 0.02,
+		}),
+		surfaceScenario("bowl", map[string]float64{
+			"sgd": 0.09, "momentum": 0.02, "nesterov": 0.02, "adagrad": 0.5, "rmsprop": 0.05, "adam": 0.1,
+		}),
 		{
 			Name: "classic", Title: "Linear regression, five points",
 			Base: compute.Config{Model: "linreg", Data: "seed"},
 			View: [4]float64{-1, 3, -2, 5}, XLabel: "slope", YLabel: "intercept", LogScale: true,
-			Start: []float64{0, 0}, Rates: [6]float64{0.01, 0.005, 0.005, 0.5, 0.02, 0.05},
+			Start: []float64{0, 0}, Rates: map[string]float64{
+				"sgd": 0.01, "momentum": 0.005, "nesterov": 0.005, "adagrad": 0.5, "rmsprop": 0.02, "adam": 0.05,
+			},
 		},
 		{
 			Name: "linear", Title: "Linear regression, synthetic",
 			Base: compute.Config{Model: "linreg", Data: "linear", N: 200, Noise: &noise, Seed: 1},
 			View: [4]float64{-1, 4, -3, 5}, XLabel: "slope", YLabel: "intercept", LogScale: true,
-			Start: []float64{0, 0}, Rates: [6]float64{0.005, 0.002, 0.002, 0.5, 0.02, 0.05},
+			Start: []float64{0, 0}, Rates: map[string]float64{
+				"sgd": 0.005, "momentum": 0.002, "nesterov": 0.002, "adagrad": 0.5, "rmsprop": 0.02, "adam": 0.05,
+			},
 		},
 		{
 			Name: "logistic", Title: "Logistic regression, two blobs",
 			Base: compute.Config{Model: "logreg", Data: "blobs", N: 200, Seed: 1},
 			View: [4]float64{-3, 5, -3, 5}, XLabel: "w1", YLabel: "w2",
-			Start: []float64{-2, 4, 0}, Rates: [6]float64{0.5, 0.2, 0.2, 0.5, 0.05, 0.1},
+			Start: []float64{-2, 4, 0}, Rates: map[string]float64{
+				"sgd": 0.5, "momentum": 0.2, "nesterov": 0.2, "adagrad": 0.5, "rmsprop": 0.05, "adam": 0.1,
+			},
 		},
 	}
 }

@@ -1,6 +1,7 @@
 package playground
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -53,10 +54,13 @@ type World struct {
 	Err error
 	// View is what the main area shows; MapSteps is the length of each
 	// map run; TrainAxes picks the trainability map's axes (0: two
-	// learning rates, 1: learning rate × momentum).
-	View      View
-	MapSteps  int
-	TrainAxes int
+	// learning rates, 1: learning rate × momentum, for an optimizer with
+	// a momentum); MapOptimizer names the racer whose optimizer and
+	// hyperparameters the maps run (empty: the first enabled racer).
+	View         View
+	MapSteps     int
+	TrainAxes    int
+	MapOptimizer string
 
 	backend compute.Backend
 	job     *mapJob
@@ -96,10 +100,7 @@ func (w *World) SetScenario(name string) error {
 	w.scenario = s
 	w.start = slices.Clone(s.Start)
 	w.LogScale = s.LogScale
-	w.Racers = w.Racers[:0]
-	for i, k := range racerKinds {
-		w.Racers = append(w.Racers, &Racer{Kind: k, Enabled: true, LR: s.Rates[i], Momentum: 0.9, Alpha: 0.99, Beta1: 0.9, Beta2: 0.999})
-	}
+	w.Racers = newRacers(s)
 	if !s.Regression() {
 		w.Settings.Variant = "batch"
 	}
@@ -136,8 +137,8 @@ func (w *World) SetStart(x, y float64) {
 }
 
 // Reset rebuilds every enabled racer's run from the start with the current
-// settings. A configuration that compute refuses leaves that racer out and
-// sets Err.
+// settings, its recorders holding the start point and its loss. A
+// configuration that compute refuses leaves that racer out and sets Err.
 func (w *World) Reset() {
 	w.Err = nil
 	w.batchField = nil
@@ -151,27 +152,20 @@ func (w *World) Reset() {
 			w.Err = fmt.Errorf("%s: %w", r.Name(), err)
 			continue
 		}
+		// Running no steps records the start and its loss.
+		run.Trainer.Run(context.Background(), 0)
 		r.run = run
 	}
 }
 
-// config is the racer's full compute.Config.
+// config is the racer's full compute.Config. On data the full-data loss
+// is evaluated every step, so that the loss curves have one point a step
+// (the data sets are small); on a surface that is the default.
 func (w *World) config(r *Racer) compute.Config {
 	c := w.scenario.Base
-	c.Optimizer = r.Kind.Optimizer
-	lr := r.LR
-	c.LR = &lr
-	switch r.Kind.Optimizer {
-	case "momentum", "nesterov":
-		m := r.Momentum
-		c.Momentum = &m
-	case "rmsprop":
-		a := r.Alpha
-		c.Alpha = &a
-	case "adam":
-		b1, b2 := r.Beta1, r.Beta2
-		c.Beta1, c.Beta2 = &b1, &b2
-	}
+	c.Optimizer = r.Spec.Name
+	c.Hyper = r.hypers()
+	c.FullLoss = string(compute.LossEvery)
 	c.Start = slices.Clone(w.start)
 	c.LRScales = r.Scales
 	c.Schedule = w.Settings.Schedule
@@ -258,7 +252,7 @@ func (w *World) BatchField() (render.Field, bool) {
 	}
 	if w.batchField == nil {
 		dm := r.run.Objective.(compute.DataModel)
-		f := w.lossField(dm.Reordered(r.Trainer().LastBatch(), nil))
+		f := w.lossField(dm.WithData(dm.Dataset().Reordered(r.Trainer().LastBatch(), nil)))
 		w.batchField = &f
 	}
 	return *w.batchField, true
@@ -292,10 +286,7 @@ func (w *World) lossField(obj compute.Objective) render.Field {
 		w.Err = err
 		return f
 	}
-	p := compute.Penalty{L1: w.Settings.L1, L2: w.Settings.L2}
-	if w.scenario.Regression() {
-		p.Skip = 1
-	}
+	p := compute.Penalty{L1: w.Settings.L1, L2: w.Settings.L2, Mask: obj.Layout().PenaltyMask()}
 	if p.Active() {
 		pt := slices.Clone(w.start)
 		for r := range fieldSize {
@@ -322,10 +313,9 @@ func (w *World) LeaderStats() Stats {
 		return Stats{Loss: math.NaN(), GradNorm: math.NaN()}
 	}
 	tr := r.Trainer()
-	losses := tr.Losses()
 	var g float64
 	for _, v := range tr.Gradient() {
 		g += v * v
 	}
-	return Stats{Step: tr.Steps(), Epoch: tr.Epochs(), Loss: losses[len(losses)-1], GradNorm: math.Sqrt(g), Stopped: tr.Stopped()}
+	return Stats{Step: tr.Steps(), Epoch: tr.Epochs(), Loss: r.run.Losses.Last(), GradNorm: math.Sqrt(g), Stopped: tr.Stopped()}
 }

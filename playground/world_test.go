@@ -2,6 +2,7 @@ package playground
 
 import (
 	"math"
+	"reflect"
 	"testing"
 
 	"github.com/descent-playground/descent/compute"
@@ -20,19 +21,25 @@ func TestEveryScenarioRaces(t *testing.T) {
 			t.Fatalf("%s: %v", s.Name, w.Err)
 		}
 		w.Advance(200)
-		down := 0
+		down, enabled := 0, 0
 		for _, r := range w.Racers {
-			tr := r.Trainer()
-			if tr == nil {
+			if !r.Enabled {
+				continue
+			}
+			enabled++
+			if r.Trainer() == nil {
 				t.Fatalf("%s/%s: no run", s.Name, r.Name())
 			}
-			l := tr.Losses()
+			l := r.Losses()
 			if l[len(l)-1] < l[0] {
 				down++
 			}
 		}
-		if s.Name != "saddle" && down < len(w.Racers)-1 {
-			t.Errorf("%s: the loss fell for only %d of %d racers", s.Name, down, len(w.Racers))
+		if enabled != len(s.Rates) {
+			t.Errorf("%s: %d racers enabled, want the %d the scenario tunes", s.Name, enabled, len(s.Rates))
+		}
+		if s.Name != "saddle" && down < enabled-1 {
+			t.Errorf("%s: the loss fell for only %d of %d racers", s.Name, down, enabled)
 		}
 	}
 }
@@ -45,6 +52,9 @@ func TestSetStartRestartsAllRacers(t *testing.T) {
 	w.SetStart(1.5, -2)
 	for _, r := range w.Racers {
 		tr := r.Trainer()
+		if !r.Enabled {
+			continue
+		}
 		if tr.Steps() != 0 || tr.Params()[0] != 1.5 || tr.Params()[1] != -2 {
 			t.Errorf("%s: steps %d at %v after SetStart", r.Name(), tr.Steps(), tr.Params())
 		}
@@ -95,8 +105,8 @@ func TestBatchFieldFollowsVariant(t *testing.T) {
 func TestRaceStopsWhenAllStop(t *testing.T) {
 	w, _ := NewWorld("bowl")
 	for _, r := range w.Racers {
-		r.LR = 50
-		r.Enabled = r.Kind.Optimizer == "sgd" || r.Kind.Optimizer == "momentum" || r.Kind.Optimizer == "nesterov"
+		r.Hyper["lr"] = 50
+		r.Enabled = r.Spec.Name == "sgd" || r.Spec.Name == "momentum" || r.Spec.Name == "nesterov"
 	}
 	w.Reset()
 	w.Playing = true
@@ -114,31 +124,31 @@ func TestRaceStopsWhenAllStop(t *testing.T) {
 }
 
 // TestRacerHyperparametersReachTheOptimizer checks that the panel's
-// per-racer values build the optimizers.
+// per-racer values build the optimizers: each racer's Hyper, changed from
+// the defaults, is what its run's optimizer was made from (the reference
+// is the registry's own New with the same values).
 func TestRacerHyperparametersReachTheOptimizer(t *testing.T) {
 	w, _ := NewWorld("beale")
 	for _, r := range w.Racers {
-		r.LR, r.Momentum, r.Alpha, r.Beta1, r.Beta2 = 0.003, 0.5, 0.9, 0.8, 0.99
+		r.Enabled = true
+		for _, c := range hyperControls(r.Spec) {
+			if c.Hyper.Key == "lr" {
+				r.Hyper["lr"] = 0.003
+				continue
+			}
+			// A value inside the allowed range and away from the default.
+			r.Hyper[c.Hyper.Key] = c.clamp(nudged(c))
+		}
 	}
 	w.Reset()
+	if w.Err != nil {
+		t.Fatal(w.Err)
+	}
 	for _, r := range w.Racers {
-		switch o := r.Trainer().Optimizer().(type) {
-		case *compute.SGD:
-			if o.Rate != 0.003 || (r.Kind.Optimizer != "sgd" && o.Momentum != 0.5) || o.Nesterov != (r.Kind.Optimizer == "nesterov") {
-				t.Errorf("%s built %+v", r.Name(), o)
-			}
-		case *compute.RMSprop:
-			if o.Rate != 0.003 || o.Alpha != 0.9 {
-				t.Errorf("%s built %+v", r.Name(), o)
-			}
-		case *compute.Adam:
-			if o.Rate != 0.003 || o.Beta1 != 0.8 || o.Beta2 != 0.99 {
-				t.Errorf("%s built %+v", r.Name(), o)
-			}
-		case *compute.Adagrad:
-			if o.Rate != 0.003 {
-				t.Errorf("%s built %+v", r.Name(), o)
-			}
+		want := r.Spec.New(r.hypers())
+		got := r.Trainer().Optimizer()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s built %+v, want %+v", r.Name(), got, want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,6 +20,7 @@ type setting struct {
 type configFlag struct {
 	name, usage string
 	set         func(c *compute.Config, v string) error
+	isBool      bool
 }
 
 func floatPtr(dst func(c *compute.Config) **float64) func(*compute.Config, string) error {
@@ -48,6 +50,17 @@ func intVal(dst func(c *compute.Config) *int) func(*compute.Config, string) erro
 		n, err := strconv.Atoi(v)
 		if err != nil {
 			return fmt.Errorf("want a whole number")
+		}
+		*dst(c) = n
+		return nil
+	}
+}
+
+func positiveInt(dst func(c *compute.Config) *int) func(*compute.Config, string) error {
+	return func(c *compute.Config, v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return fmt.Errorf("want a whole number ≥ 1")
 		}
 		*dst(c) = n
 		return nil
@@ -90,15 +103,15 @@ func floatList(dst func(c *compute.Config) *[]float64) func(*compute.Config, str
 // configFlags lists every flag that sets a Config field, named as the JSON
 // field with dashes.
 var configFlags = []configFlag{
-	{"model", "model: " + strings.Join(compute.ModelNames, "|"), strVal(func(c *compute.Config) *string { return &c.Model })},
-	{"surface", "test surface: " + strings.Join(compute.SurfaceNames(), "|"), strVal(func(c *compute.Config) *string { return &c.Surface })},
-	{"data", "data: seed|linear|blobs|PATH.csv", strVal(func(c *compute.Config) *string { return &c.Data })},
-	{"target", "CSV column to predict (default: the last)", strVal(func(c *compute.Config) *string { return &c.Target })},
-	{"n", "samples of synthetic data (default 100)", intVal(func(c *compute.Config) *int { return &c.N })},
-	{"features", "features of synthetic linear data (default 1)", intVal(func(c *compute.Config) *int { return &c.Features })},
-	{"slope", "slope of synthetic linear data (default 2)", floatPtr(func(c *compute.Config) **float64 { return &c.Slope })},
-	{"intercept", "intercept of synthetic linear data (default 1)", floatPtr(func(c *compute.Config) **float64 { return &c.Intercept })},
-	{"noise", "noise standard deviation of synthetic data (default 1)", floatPtr(func(c *compute.Config) **float64 { return &c.Noise })},
+	{"model", "model: " + strings.Join(compute.ModelNames, "|"), strVal(func(c *compute.Config) *string { return &c.Model }), false},
+	{"surface", "test surface: " + strings.Join(compute.SurfaceNames(), "|"), strVal(func(c *compute.Config) *string { return &c.Surface }), false},
+	{"data", "data: seed|linear|blobs|PATH.csv", strVal(func(c *compute.Config) *string { return &c.Data }), false},
+	{"target", "CSV column to predict (default: the last)", strVal(func(c *compute.Config) *string { return &c.Target }), false},
+	{"n", "samples of synthetic data (default 100)", intVal(func(c *compute.Config) *int { return &c.N }), false},
+	{"features", "features of synthetic linear data (default 1)", intVal(func(c *compute.Config) *int { return &c.Features }), false},
+	{"slope", "slope of synthetic linear data (default 2)", floatPtr(func(c *compute.Config) **float64 { return &c.Slope }), false},
+	{"intercept", "intercept of synthetic linear data (default 1)", floatPtr(func(c *compute.Config) **float64 { return &c.Intercept }), false},
+	{"noise", "noise standard deviation of synthetic data (default 1)", floatPtr(func(c *compute.Config) **float64 { return &c.Noise }), false},
 	{"seed", "seed for synthetic data and shuffling (default 1)", func(c *compute.Config, v string) error {
 		n, err := strconv.ParseUint(v, 10, 64)
 		if err != nil {
@@ -106,46 +119,89 @@ var configFlags = []configFlag{
 		}
 		c.Seed = n
 		return nil
-	}},
-	{"optimizer", "optimizer: " + strings.Join(compute.OptimizerNames, "|"), strVal(func(c *compute.Config) *string { return &c.Optimizer })},
-	{"lr", "learning rate (default 0.01; 0.001 for adam, adamw)", floatPtr(func(c *compute.Config) **float64 { return &c.LR })},
-	{"momentum", "momentum (sgd, rmsprop; 0.9 for momentum, nesterov)", floatPtr(func(c *compute.Config) **float64 { return &c.Momentum })},
-	{"dampening", "SGD momentum dampening (default 0)", floatPtr(func(c *compute.Config) **float64 { return &c.Dampening })},
-	{"alpha", "RMSprop smoothing constant (default 0.99)", floatPtr(func(c *compute.Config) **float64 { return &c.Alpha })},
-	{"beta1", "Adam β₁ (default 0.9)", floatPtr(func(c *compute.Config) **float64 { return &c.Beta1 })},
-	{"beta2", "Adam β₂ (default 0.999)", floatPtr(func(c *compute.Config) **float64 { return &c.Beta2 })},
-	{"eps", "ε of adagrad (1e-10), rmsprop and adam (1e-8)", floatPtr(func(c *compute.Config) **float64 { return &c.Eps })},
-	{"weight-decay", "optimizer weight decay (default 0; 0.01 for adamw)", floatPtr(func(c *compute.Config) **float64 { return &c.WeightDecay })},
-	{"lr-decay", "Adagrad learning-rate decay (default 0)", floatPtr(func(c *compute.Config) **float64 { return &c.LRDecay })},
-	{"initial-accumulator", "Adagrad initial accumulator value (default 0)", floatPtr(func(c *compute.Config) **float64 { return &c.InitialAccumulator })},
-	{"centered", "centered RMSprop", boolVal(func(c *compute.Config) *bool { return &c.Centered })},
-	{"amsgrad", "AMSGrad variant of adam/adamw", boolVal(func(c *compute.Config) *bool { return &c.AMSGrad })},
-	{"l1", "L1 penalty weight on the loss", floatVal(func(c *compute.Config) *float64 { return &c.L1 })},
-	{"l2", "L2 penalty weight on the loss (λ/2·Σw²)", floatVal(func(c *compute.Config) *float64 { return &c.L2 })},
-	{"schedule", "learning-rate schedule: " + strings.Join(compute.ScheduleNames, "|"), strVal(func(c *compute.Config) *string { return &c.Schedule })},
-	{"step-size", "epochs between step-schedule decays (default 100)", intVal(func(c *compute.Config) *int { return &c.StepSize })},
-	{"gamma", "decay factor of step (0.5) and exponential (0.99) schedules", floatPtr(func(c *compute.Config) **float64 { return &c.Gamma })},
-	{"decay", "inverse-time decay rate (default 0.01)", floatVal(func(c *compute.Config) *float64 { return &c.Decay })},
-	{"t-max", "cosine schedule period in epochs (default: the run length)", intVal(func(c *compute.Config) *int { return &c.TMax })},
-	{"eta-min", "cosine schedule floor (default 0)", floatVal(func(c *compute.Config) *float64 { return &c.EtaMin })},
-	{"variant", "variant: " + strings.Join(compute.VariantNames, "|"), strVal(func(c *compute.Config) *string { return &c.Variant })},
-	{"batch-size", "minibatch size (default 32)", intVal(func(c *compute.Config) *int { return &c.BatchSize })},
-	{"shuffle", "draw a new seeded order of the data every epoch", boolVal(func(c *compute.Config) *bool { return &c.Shuffle })},
-	{"epochs", "epochs to run (default 1000 for regression)", intVal(func(c *compute.Config) *int { return &c.Epochs })},
-	{"steps", "steps to run instead of epochs (default 500 on a surface)", intVal(func(c *compute.Config) *int { return &c.Steps })},
-	{"start", "initial parameters, comma-separated (e.g. -1.5,2)", floatList(func(c *compute.Config) *[]float64 { return &c.Start })},
-	{"lr-scales", "per-parameter learning-rate factors, comma-separated (sgd family)", floatList(func(c *compute.Config) *[]float64 { return &c.LRScales })},
+	}, false},
+	{"optimizer", "optimizer: " + strings.Join(compute.OptimizerNames(), "|"), strVal(func(c *compute.Config) *string { return &c.Optimizer }), false},
+	{"lr-scales", "per-parameter learning-rate factors, comma-separated (parameter groups)", floatList(func(c *compute.Config) *[]float64 { return &c.LRScales }), false},
+	{"l1", "L1 penalty weight on the loss", floatVal(func(c *compute.Config) *float64 { return &c.L1 }), false},
+	{"l2", "L2 penalty weight on the loss (λ/2·Σw²)", floatVal(func(c *compute.Config) *float64 { return &c.L2 }), false},
+	{"schedule", "learning-rate schedule: " + strings.Join(compute.ScheduleNames, "|"), strVal(func(c *compute.Config) *string { return &c.Schedule }), false},
+	{"step-size", "epochs between step-schedule decays (default 100)", intVal(func(c *compute.Config) *int { return &c.StepSize }), false},
+	{"gamma", "decay factor of step (0.5) and exponential (0.99) schedules", floatPtr(func(c *compute.Config) **float64 { return &c.Gamma }), false},
+	{"decay", "inverse-time decay rate (default 0.01)", floatVal(func(c *compute.Config) *float64 { return &c.Decay }), false},
+	{"t-max", "cosine schedule period in epochs (default: the run length)", intVal(func(c *compute.Config) *int { return &c.TMax }), false},
+	{"eta-min", "cosine schedule floor (default 0)", floatVal(func(c *compute.Config) *float64 { return &c.EtaMin }), false},
+	{"variant", "variant: " + strings.Join(compute.VariantNames, "|"), strVal(func(c *compute.Config) *string { return &c.Variant }), false},
+	{"batch-size", "minibatch size (default 32)", positiveInt(func(c *compute.Config) *int { return &c.BatchSize }), false},
+	{"shuffle", "draw a new seeded order of the data every epoch", boolVal(func(c *compute.Config) *bool { return &c.Shuffle }), true},
+	{"epochs", "epochs to run (default 1000 for regression)", intVal(func(c *compute.Config) *int { return &c.Epochs }), false},
+	{"steps", "steps to run instead of epochs (default 500 on a surface)", intVal(func(c *compute.Config) *int { return &c.Steps }), false},
+	{"start", "initial parameters, comma-separated (e.g. -1.5,2)", floatList(func(c *compute.Config) *[]float64 { return &c.Start }), false},
+	{"record-every", "record every k-th step and the last (default 1)", positiveInt(func(c *compute.Config) *int { return &c.RecordEvery }), false},
+	{"full-loss", "when to evaluate the full-data loss: every|epoch|end|never|K steps (default: epoch on data, every on a surface)", strVal(func(c *compute.Config) *string { return &c.FullLoss }), false},
 }
+
+// hyperFlags are the optimizers' hyperparameters as flags, one per key of
+// the registry, named as the key with dashes.
+func hyperFlags() []configFlag {
+	var flags []configFlag
+	for _, key := range compute.HyperKeys() {
+		h, _ := compute.HyperByKey(key)
+		set := func(c *compute.Config, v string) error {
+			var f float64
+			if h.Bool {
+				b, err := strconv.ParseBool(v)
+				if err != nil {
+					return fmt.Errorf("want true or false")
+				}
+				if b {
+					f = 1
+				}
+			} else {
+				var err error
+				if f, err = strconv.ParseFloat(v, 64); err != nil {
+					return fmt.Errorf("want a number")
+				}
+			}
+			if c.Hyper == nil {
+				c.Hyper = compute.Hypers{}
+			}
+			c.Hyper[key] = f
+			return nil
+		}
+		flags = append(flags, configFlag{name: strings.ReplaceAll(key, "_", "-"), usage: hyperUsage(key), set: set, isBool: h.Bool})
+	}
+	return flags
+}
+
+// hyperUsage describes a hyperparameter flag: its help and each
+// optimizer's default.
+func hyperUsage(key string) string {
+	h, _ := compute.HyperByKey(key)
+	var defaults []string
+	for _, spec := range compute.Optimizers() {
+		if p, ok := spec.Hyper(key); ok {
+			d := strconv.FormatFloat(p.Default, 'g', -1, 64)
+			if p.Bool {
+				d = strconv.FormatBool(p.Default != 0)
+			}
+			defaults = append(defaults, spec.Name+" "+d)
+		}
+	}
+	return fmt.Sprintf("%s %s (default: %s)", h.Symbol, h.Help, strings.Join(defaults, ", "))
+}
+
+// allFlags returns the Config fields' flags and the hyperparameters'.
+func allFlags() []configFlag { return append(slices.Clone(configFlags), hyperFlags()...) }
 
 // registerConfigFlags adds every config flag to fs, recording the ones given
 // into *given in command-line order.
 func registerConfigFlags(fs *flag.FlagSet, given *[]setting) {
-	for _, f := range configFlags {
+	for _, f := range allFlags() {
 		record := func(v string) error {
 			*given = append(*given, setting{f.name, v})
 			return f.set(&compute.Config{}, v)
 		}
-		if f.name == "shuffle" || f.name == "centered" || f.name == "amsgrad" {
+		if f.isBool {
 			fs.BoolFunc(f.name, f.usage, record)
 			continue
 		}
@@ -155,8 +211,9 @@ func registerConfigFlags(fs *flag.FlagSet, given *[]setting) {
 
 // applySettings applies the recorded flags to c.
 func applySettings(c *compute.Config, given []setting) error {
+	flags := allFlags()
 	for _, s := range given {
-		for _, f := range configFlags {
+		for _, f := range flags {
 			if f.name == s.name {
 				if err := f.set(c, s.value); err != nil {
 					return fmt.Errorf("--%s %q: %w", s.name, s.value, err)

@@ -30,8 +30,10 @@ func (*oneShot) Layout(int, int) (int, int) { return 16, 16 }
 
 // executeOnGPU builds cfg on the GPU backend and runs it inside a hidden
 // Ebitengine loop. When the GPU backend cannot start it says why on stderr
-// and returns nil, so that the caller runs on the CPU.
-func executeOnGPU(cfg compute.Config, stderr io.Writer) (*compute.Run, compute.StopReason, error) {
+// and returns nil, so that the caller runs on the CPU. attach is called with
+// the run inside the loop, before its first step, so that nothing is
+// written when the loop cannot start.
+func executeOnGPU(cfg compute.Config, stderr io.Writer, attach func(*compute.Run)) (*compute.Run, compute.StopReason, error) {
 	fallback := func(why error) (*compute.Run, compute.StopReason, error) {
 		fmt.Fprintf(stderr, "descent run: the GPU backend cannot start (%v); using the CPU backend\n", why)
 		return nil, "", nil
@@ -50,7 +52,10 @@ func executeOnGPU(cfg compute.Config, stderr io.Writer) (*compute.Run, compute.S
 	var reason compute.StopReason
 	ebiten.SetWindowVisible(false)
 	ebiten.SetWindowSize(16, 16)
-	if err := runGame(&oneShot{work: func() { reason = run.Execute(context.Background()) }}); err != nil {
+	if err := runGame(&oneShot{work: func() {
+		attach(run)
+		reason = run.Execute(context.Background())
+	}}); err != nil {
 		return fallback(err)
 	}
 	return run, reason, nil

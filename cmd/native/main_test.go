@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/descent-playground/descent/compute"
 )
 
 func runCLI(args ...string) (stdout, stderr string, code int) {
@@ -29,39 +32,118 @@ func TestClassicExample(t *testing.T) {
 	}
 }
 
-// TestJSONOutput checks the JSON shape: steps+1 path points, a loss per
-// point, and the full-precision result of the classic example.
+// TestJSONOutput checks the descent.run/v1 shape of the classic example:
+// steps+1 path points, a loss per point (a full-batch epoch is a step),
+// the full-precision result, and the counts of a full-batch run that reuses
+// the loss of each gradient pass: one pass per step and one at the end.
 func TestJSONOutput(t *testing.T) {
 	out, _, code := runCLI("run", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	var res struct {
-		Path  [][]float64 `json:"path"`
-		Loss  []float64   `json:"loss"`
-		Final []float64   `json:"final"`
-		Steps int         `json:"steps"`
-		Stop  string      `json:"stop"`
-	}
+	var res compute.Result
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatal(err)
 	}
-	if res.Steps != 1000 || len(res.Path) != 1001 || len(res.Loss) != 1001 || res.Stop != "finished" {
-		t.Errorf("steps %d, %d points, %d losses, stop %q", res.Steps, len(res.Path), len(res.Loss), res.Stop)
+	if res.Schema != compute.ResultSchema || res.Steps != 1000 || len(res.Path) != 1001 || len(res.Loss) != 1001 || res.Stop != "finished" {
+		t.Errorf("schema %q, steps %d, %d points, %d losses, stop %q", res.Schema, res.Steps, len(res.Path), len(res.Loss), res.Stop)
 	}
 	if d0, d1 := res.Final[0]-0.7148435629087723, res.Final[1]-1.8464100280623261; d0*d0+d1*d1 > 1e-24 {
 		t.Errorf("final %v", res.Final)
 	}
-	if res.Loss[1000] >= res.Loss[0] {
-		t.Errorf("loss did not fall: %g → %g", res.Loss[0], res.Loss[1000])
+	if res.Loss[1000].Loss >= res.Loss[0].Loss || res.Loss[1000].Step != 1000 {
+		t.Errorf("loss did not fall: %v → %v", res.Loss[0], res.Loss[1000])
+	}
+	want := compute.Counts{GradientPasses: 1000, LossPasses: 1, Samples: 1001 * 5}
+	if res.Counts != want {
+		t.Errorf("counts %+v, want %+v", res.Counts, want)
+	}
+	if res.Path[1].BatchLoss != res.Loss[0].Loss {
+		t.Errorf("the first step's batch loss %v is not the full loss at the start %v", res.Path[1].BatchLoss, res.Loss[0].Loss)
+	}
+}
+
+// TestLossPolicyCounts checks what each --full-loss policy evaluates on a
+// per-sample run: once per epoch (the default on data) costs one pass an
+// epoch, never costs none, every 7 steps a pass each 7 steps.
+func TestLossPolicyCounts(t *testing.T) {
+	const n, epochs = 100, 3
+	steps := int64(n * epochs)
+	cases := []struct {
+		policy     []string
+		losses     int
+		lossPasses int64
+	}{
+		{nil, epochs + 1, epochs + 1},
+		{[]string{"--full-loss", "never"}, 0, 0},
+		{[]string{"--full-loss", "end"}, 1, 1},
+		{[]string{"--full-loss", "7"}, int(steps/7) + 2, steps/7 + 2},
+	}
+	for _, c := range cases {
+		args := append([]string{"run", "--data", "linear", "--n", "100", "--variant", "sgd", "--epochs", "3", "--format", "json"}, c.policy...)
+		out, errOut, code := runCLI(args...)
+		var res compute.Result
+		if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 {
+			t.Fatalf("%v: exit %d, %v, %s", c.policy, code, err, errOut)
+		}
+		want := compute.Counts{GradientPasses: steps, LossPasses: c.lossPasses, Samples: steps + c.lossPasses*n}
+		if len(res.Loss) != c.losses || res.Counts != want {
+			t.Errorf("%v: %d losses, counts %+v; want %d and %+v", c.policy, len(res.Loss), res.Counts, c.losses, want)
+		}
+	}
+}
+
+// TestEveryHyperparameterHasAFlag walks the optimizer registry: each
+// hyperparameter of each optimizer is a flag that sets it.
+func TestEveryHyperparameterHasAFlag(t *testing.T) {
+	for _, spec := range compute.Optimizers() {
+		for _, h := range spec.Hypers {
+			v := "0.5"
+			if h.Bool {
+				v = "true"
+			}
+			name := strings.ReplaceAll(h.Key, "_", "-")
+			var given []setting
+			fs := flag.NewFlagSet("t", flag.ContinueOnError)
+			registerConfigFlags(fs, &given)
+			if err := fs.Parse([]string{"--" + name + "=" + v}); err != nil {
+				t.Errorf("%s: --%s: %v", spec.Name, name, err)
+				continue
+			}
+			var c compute.Config
+			if err := applySettings(&c, given); err != nil || c.Hyper[h.Key] != map[bool]float64{true: 1, false: 0.5}[h.Bool] {
+				t.Errorf("%s: --%s=%s set %v (%v)", spec.Name, name, v, c.Hyper, err)
+			}
+		}
+	}
+}
+
+// TestTrace checks that --trace adds the optimizer's state to the JSON.
+func TestTrace(t *testing.T) {
+	out, _, code := runCLI("run", "--model", "surface", "--optimizer", "adam", "--steps", "5", "--format", "json", "--trace")
+	var res compute.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 {
+		t.Fatal(code, err)
+	}
+	names := []string{}
+	for _, q := range res.Trace {
+		names = append(names, q.Name)
+	}
+	if strings.Join(names, ",") != "grad,exp_avg,exp_avg_sq,denom,delta" {
+		t.Errorf("trace %v", names)
 	}
 }
 
 func TestCSVOutput(t *testing.T) {
 	out, _, code := runCLI("run", "--model", "surface", "--surface", "booth", "--steps", "3", "--format", "csv")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if code != 0 || len(lines) != 5 || lines[0] != "step,x,y,loss" || !strings.HasPrefix(lines[1], "0,-8,8,") {
+	if code != 0 || len(lines) != 5 || lines[0] != "step,epoch,lr,x,y,batch_loss,loss" || !strings.HasPrefix(lines[1], "0,0,0.01,-8,8,,") {
 		t.Errorf("exit %d, csv:\n%s", code, out)
+	}
+	for _, l := range lines[1:] {
+		if strings.HasSuffix(l, ",") {
+			t.Errorf("row %q has no loss (a surface evaluates it every step)", l)
+		}
 	}
 }
 
@@ -91,6 +173,10 @@ func TestBadInput(t *testing.T) {
 		{[]string{"run", "--optimizer", "lbfgs"}, "--optimizer"},
 		{[]string{"run", "--beta1", "0.5"}, "--beta1: optimizer sgd does not use it"},
 		{[]string{"run", "--variant", "batch", "--batch-size", "3"}, "--batch-size"},
+		{[]string{"run", "--variant", "minibatch", "--batch-size", "0"}, "--batch-size"},
+		{[]string{"run", "--full-loss", "sometimes"}, "--full-loss"},
+		{[]string{"run", "--record-every", "0"}, "--record-every"},
+		{[]string{"run", "--optimizer", "nesterov", "--momentum", "0"}, "--momentum"},
 		{[]string{"run", "--data", "missing.csv"}, "missing.csv"},
 		{[]string{"run", "--format", "xml"}, "--format"},
 		{[]string{"run", "--config", "/nonexistent.json"}, "--config"},

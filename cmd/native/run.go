@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"strings"
 
 	"github.com/descent-playground/descent/compute"
@@ -24,6 +25,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	configPath := fs.String("config", "", "JSON file with a Config; flags override it")
 	format := fs.String("format", "text", "output: text|json|csv")
 	backend := fs.String("backend", "cpu", "where the heavy loops run: cpu|gpu (gpu needs a display)")
+	trace := fs.Bool("trace", false, "include the optimizer's state after its last step in JSON output")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(stdout, "usage: descent run [flags]")
@@ -31,7 +33,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 			fs.PrintDefaults()
 			return 0
 		}
-		fmt.Fprintf(stderr, "descent run: %v\n", err)
+		fmt.Fprintf(stderr, "descent run: %s\n", flagError(err))
 		return 2
 	}
 	if fs.NArg() > 0 {
@@ -60,8 +62,22 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	var run *compute.Run
 	var reason compute.StopReason
+	var stream interface{ Close() error }
+	// attach starts streaming the run's JSON or CSV before its first step.
+	attach := func(r *compute.Run) {
+		switch *format {
+		case "json":
+			js := compute.NewJSONStream(stdout, r)
+			r.Trainer.AddRecorder(js)
+			stream = closer(func() error { return js.Close(*trace) })
+		case "csv":
+			cs := compute.NewCSVStream(stdout, r.ParamNames())
+			r.Trainer.AddRecorder(cs)
+			stream = cs
+		}
+	}
 	if *backend == "gpu" {
-		if run, reason, err = executeOnGPU(cfg, stderr); err != nil {
+		if run, reason, err = executeOnGPU(cfg, stderr, attach); err != nil {
 			fmt.Fprintf(stderr, "descent run: %s\n", flagSpelling(err))
 			return 2
 		}
@@ -71,16 +87,14 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "descent run: %s\n", flagSpelling(err))
 			return 2
 		}
+		attach(run)
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
 		reason = run.Execute(ctx)
 	}
-	switch *format {
-	case "json":
-		err = writeJSON(stdout, run, reason)
-	case "csv":
-		err = writeCSV(stdout, run)
-	default:
+	if stream != nil {
+		err = stream.Close()
+	} else {
 		err = writeText(stdout, run)
 	}
 	if err != nil {
@@ -95,6 +109,12 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// closer adapts a function to Close.
+type closer func() error
+
+// Close calls the function.
+func (f closer) Close() error { return f() }
+
 // readConfig decodes a JSON Config, refusing unknown fields.
 func readConfig(path string, cfg *compute.Config) error {
 	data, err := os.ReadFile(path)
@@ -107,6 +127,19 @@ func readConfig(path string, cfg *compute.Config) error {
 		return err
 	}
 	return nil
+}
+
+// badFlagValue matches the flag package's message for a value its setter
+// refused.
+var badFlagValue = regexp.MustCompile(`^invalid value "(.*)" for flag -([\w-]+): (.*)$`)
+
+// flagError rewrites the flag package's message for a refused value in the
+// command line's own words: "--batch-size 0: want a whole number ≥ 1".
+func flagError(err error) string {
+	if m := badFlagValue.FindStringSubmatch(err.Error()); m != nil {
+		return fmt.Sprintf("--%s %s: %s", m[2], m[1], m[3])
+	}
+	return err.Error()
 }
 
 // flagSpelling rewrites a config field error in the command line's terms.

@@ -36,7 +36,7 @@ func stateJSON(g *playground.Game) string {
 		if tr == nil {
 			continue
 		}
-		l := tr.Losses()
+		l := r.Losses()
 		st.Racers = append(st.Racers, racerState{
 			Name: r.Name(), Steps: tr.Steps(), Loss: finite(l[len(l)-1]), First: finite(l[0]), At: tr.Params(),
 		})
@@ -45,26 +45,29 @@ func stateJSON(g *playground.Game) string {
 	return string(out)
 }
 
-// runJSON trains a Config headless and returns the final parameters and
-// losses, or the error.
+// runJSON trains a Config headless and returns its descent.run/v1 Result
+// (compute.Result, the same type "descent run --format json" prints), or
+// {"error": …}. The path is thinned as on the command line, so memory is
+// bounded however long the run.
 func runJSON(cfgJSON string) string {
 	var cfg compute.Config
-	res := map[string]any{}
 	if err := json.Unmarshal([]byte(cfgJSON), &cfg); err != nil {
-		res["error"] = "config: " + err.Error()
-	} else if r, err := cfg.Build(nil); err != nil {
-		res["error"] = err.Error()
-	} else {
-		res["stop"] = r.Execute(context.Background())
-		res["params"] = r.ParamNames()
-		final := make([]float64, 0)
-		for _, p := range r.Trainer.Params() {
-			final = append(final, finite(p))
-		}
-		res["final"] = final
-		res["steps"] = r.Trainer.Steps()
+		return errorJSON("config: " + err.Error())
 	}
-	out, _ := json.Marshal(res)
+	r, err := cfg.Build(nil)
+	if err != nil {
+		return errorJSON(err.Error())
+	}
+	r.Execute(context.Background())
+	out, err := json.Marshal(r.Result(false))
+	if err != nil {
+		return errorJSON(err.Error())
+	}
+	return string(out)
+}
+
+func errorJSON(msg string) string {
+	out, _ := json.Marshal(map[string]string{"error": msg})
 	return string(out)
 }
 

@@ -111,7 +111,8 @@ func TestLossGrid(t *testing.T) {
 
 // TestLossGridFallback checks that objectives no shader here computes, a
 // surface and linear regression with more features than the shaders loop
-// over, give exactly the CPU's grid.
+// over, and a grid along two directions, which the shaders do not step,
+// give exactly the CPU's grid.
 func TestLossGridFallback(t *testing.T) {
 	b := newBackend(t)
 	rosenbrock, err := compute.SurfaceByName("rosenbrock")
@@ -122,6 +123,9 @@ func TestLossGridFallback(t *testing.T) {
 	for _, c := range []gridCase{
 		{"rosenbrock", rosenbrock, compute.Grid{X: 0, Y: 1, XMin: -2, XMax: 2, YMin: -1, YMax: 3, Cols: 40, Rows: 30}},
 		{"linear9", wide, compute.Grid{X: 0, Y: 9, Base: make([]float64, 10), XMin: -2, XMax: 2, YMin: -1, YMax: 3, Cols: 20, Rows: 10}},
+		{"linear2/directions", compute.NewLinearRegression(linearSet(t, 50, 2, 0)), compute.Grid{
+			Base: []float64{1, 2, 0.5}, U: []float64{1, 0.5, 0}, V: []float64{0, 0.3, 1},
+			XMin: -2, XMax: 2, YMin: -1, YMax: 3, Cols: 20, Rows: 10}},
 	} {
 		got, want := make([]float64, c.g.Cols*c.g.Rows), make([]float64, c.g.Cols*c.g.Rows)
 		if err := frametest.Do(func() error { return b.LossGrid(got, c.f, c.g) }); err != nil {

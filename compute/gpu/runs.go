@@ -140,7 +140,7 @@ func shaderRuns(spec compute.MapSpec, surf *compute.Surface, h compute.Hypers) b
 // runsUniforms returns runs.kage's uniforms for spec on surf with the
 // optimizer kind and resolved hyperparameters h, Output aside. Adam's
 // 1-β₁ and 1-β₂ go in as computed in float64: float32's 0.999 is 0.999
-// only to 3e-8, which would be 1.3e-5 relative in 1-β₂.
+// only to 1.3e-8, which would be 1.3e-5 relative in 1-β₂.
 func runsUniforms(spec compute.MapSpec, surf *compute.Surface, kind int, h compute.Hypers) map[string]any {
 	minima := make([]float32, 8)
 	for i, m := range surf.Minima {

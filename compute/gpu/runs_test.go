@@ -129,27 +129,37 @@ func compareMaps(t *testing.T, gpu, cpu *compute.MapResult, minAgree float64) {
 func abs(v int) int { return max(v, -v) }
 
 // TestRunMapHimmelblauBasins compares the GPU's basins of attraction of
-// Himmelblau's four minima with the CPU's, on 64×64 start points.
+// Himmelblau's four minima with the CPU's, on 64×64 start points, for
+// plain gradient descent and for Adam.
 func TestRunMapHimmelblauBasins(t *testing.T) {
-	spec := compute.MapSpec{
-		Surface: "himmelblau", Optimizer: "sgd", Hyper: compute.Hypers{"lr": 0.01}, Vary: compute.VaryStart,
-		XMin: -5, XMax: 5, YMin: -5, YMax: 5, Cols: 64, Rows: 64, Steps: 500,
-	}
-	gpu, cpu := runMaps(t, spec)
-	compareMaps(t, gpu, cpu, 0.999)
-	seen := map[int]bool{}
-	for _, c := range gpu.Cells {
-		seen[c.Minimum] = true
-	}
-	if len(seen) < 4 {
-		t.Errorf("the GPU map reaches only minima %v", seen)
+	for _, c := range []struct {
+		opt string
+		lr  float64
+	}{{"sgd", 0.01}, {"adam", 0.05}} {
+		spec := compute.MapSpec{
+			Surface: "himmelblau", Optimizer: c.opt, Hyper: compute.Hypers{"lr": c.lr}, Vary: compute.VaryStart,
+			XMin: -5, XMax: 5, YMin: -5, YMax: 5, Cols: 64, Rows: 64, Steps: 500,
+		}
+		gpu, cpu := runMaps(t, spec)
+		compareMaps(t, gpu, cpu, 0.999)
+		seen := map[int]bool{}
+		for _, c := range gpu.Cells {
+			seen[c.Minimum] = true
+		}
+		if len(seen) < 4 {
+			t.Errorf("%s: the GPU map reaches only minima %v", c.opt, seen)
+		}
 	}
 }
 
 // TestRunMapTrainability compares trainability maps over two learning
-// rates (the bowl with plain gradient descent, Rosenbrock with momentum;
-// 99.9% of interior cells must agree) and over learning rate and momentum
-// (Beale with Nesterov, 99%).
+// rates (the bowl with plain gradient descent, Rosenbrock with momentum,
+// Himmelblau and the bowl with Adam; 99.9% of interior cells must agree)
+// and over learning rate and momentum (Beale with Nesterov, 99%). Adam's
+// rates stop short of those where its runs go on bouncing for all their
+// steps: there a run's final point, and so its loss, is decided by
+// round-off, on the CPU as on the GPU (Beale's at rates near 1 differ by
+// 0.8 of 1+|loss|), though the verdict, unfinished, agrees.
 func TestRunMapTrainability(t *testing.T) {
 	for _, c := range []struct {
 		spec     compute.MapSpec
@@ -161,6 +171,10 @@ func TestRunMapTrainability(t *testing.T) {
 			XMin: 1e-5, XMax: 1e-2, YMin: 1e-5, YMax: 1e-1, Cols: 48, Rows: 48, Steps: 1000}, 0.999},
 		{compute.MapSpec{Surface: "beale", Optimizer: "nesterov", Start: [2]float64{1, 1.5}, Vary: compute.VaryLRMomentum,
 			XMin: 1e-4, XMax: 1, YMin: 0, YMax: 0.99, Cols: 48, Rows: 48, Steps: 500}, 0.99},
+		{compute.MapSpec{Surface: "himmelblau", Optimizer: "adam", Vary: compute.VaryLRs,
+			XMin: 1e-4, XMax: 1, YMin: 1e-4, YMax: 1, Cols: 48, Rows: 48, Steps: 1000}, 0.999},
+		{compute.MapSpec{Surface: "bowl", Optimizer: "adam", Start: [2]float64{-2.8, 1.2}, Vary: compute.VaryLRs,
+			XMin: 1e-3, XMax: 10, YMin: 1e-3, YMax: 10, Cols: 48, Rows: 48, Steps: 1000}, 0.999},
 	} {
 		gpu, cpu := runMaps(t, c.spec)
 		compareMaps(t, gpu, cpu, c.minAgree)
@@ -168,65 +182,93 @@ func TestRunMapTrainability(t *testing.T) {
 }
 
 // TestRunMapEverySurface checks runs.kage's formulas for every surface and
-// optimizer: one step from each start of a grid over the surface's domain
-// (the gradient moves the point, the loss is read there) agrees with the
-// CPU to 1e-4 of 1+|loss| (float32 round-off of the moved point, amplified
-// by the gradient there: Beale, the worst, measured 1.3e-5), and a small
-// convergence map agrees as the other maps do.
+// optimizer: a few steps from each start of a grid over the surface's
+// domain (the gradient moves the point, the loss is read there) agree with
+// the CPU to 1e-4 of 1+|loss| (float32 round-off of the moved point,
+// amplified by the gradient there: Beale, the worst, measured 2.2e-5),
+// and a small convergence map agrees as the other maps do. The SGD family
+// takes one step, taking turns over the surfaces; Adam takes three on
+// every surface, with β₁, β₂ and ε away from their defaults (its first
+// step is η·g/(|g|+ε) whatever the betas), so that each of its terms
+// shows.
 func TestRunMapEverySurface(t *testing.T) {
 	// mapLR is each surface's learning rate for the 300-step map, one at
-	// which runs converge from much of its domain.
+	// which runs converge from much of its domain; adamLR is Adam's, which
+	// moves each coordinate by about η a step.
 	mapLR := map[string]float64{
 		"rosenbrock": 1e-3, "beale": 1e-3, "himmelblau": 1e-2, "booth": 0.05,
 		"rastrigin": 2e-3, "ackley": 1e-2, "saddle": 0.05, "bowl": 0.05,
 	}
+	adamLR := map[string]float64{
+		"rosenbrock": 0.02, "beale": 0.02, "himmelblau": 0.05, "booth": 0.1,
+		"rastrigin": 0.01, "ackley": 0.05, "saddle": 0.05, "bowl": 0.05,
+	}
 	for i, surf := range compute.Surfaces() {
-		opt := []string{"sgd", "momentum", "nesterov"}[i%3]
 		d := surf.Domain
-		spec := compute.MapSpec{
-			Surface: surf.Name, Optimizer: opt, Hyper: compute.Hypers{"lr": 1e-3, "momentum": 0.5}, Vary: compute.VaryStart,
+		sgd := compute.MapSpec{
+			Surface: surf.Name, Optimizer: []string{"sgd", "momentum", "nesterov"}[i%3],
+			Hyper: compute.Hypers{"lr": 1e-3, "momentum": 0.5}, Vary: compute.VaryStart,
 			XMin: d[0], XMax: d[1], YMin: d[2], YMax: d[3], Cols: 24, Rows: 24, Steps: 1,
 		}
-		gpu, cpu := runMaps(t, spec)
-		var worst float64
-		for j, c := range cpu.Cells {
-			g := gpu.Cells[j]
-			rel := math.Abs(g.Loss-c.Loss) / (1 + math.Abs(c.Loss))
-			worst = max(worst, rel)
-			if !(rel < 1e-4) || g.Steps != c.Steps || g.Status != c.Status {
-				t.Errorf("%s, one step from cell %d: gpu %+v, cpu %+v", surf.Name, j, g, c)
-				break
+		adam := sgd
+		adam.Optimizer, adam.Steps = "adam", 3
+		adam.Hyper = compute.Hypers{"lr": 1e-3, "beta1": 0.5, "beta2": 0.9, "eps": 0.5}
+		for _, spec := range []compute.MapSpec{sgd, adam} {
+			gpu, cpu := runMaps(t, spec)
+			var worst float64
+			for j, c := range cpu.Cells {
+				g := gpu.Cells[j]
+				rel := math.Abs(g.Loss-c.Loss) / (1 + math.Abs(c.Loss))
+				worst = max(worst, rel)
+				if !(rel < 1e-4) || g.Steps != c.Steps || g.Status != c.Status {
+					t.Errorf("%s %s, %d steps from cell %d: gpu %+v, cpu %+v", surf.Name, spec.Optimizer, spec.Steps, j, g, c)
+					break
+				}
 			}
+			t.Logf("%s %s, steps %d: worst loss difference %.2g relative to 1+|loss|", surf.Name, spec.Optimizer, spec.Steps, worst)
 		}
-		t.Logf("%s: one step, worst loss difference %.2g relative to 1+|loss|", surf.Name, worst)
-		spec.Steps, spec.Hyper["lr"] = 300, mapLR[surf.Name]
-		gpu, cpu = runMaps(t, spec)
-		compareMaps(t, gpu, cpu, 0.98)
+		sgd.Steps, sgd.Hyper["lr"] = 300, mapLR[surf.Name]
+		adam.Steps, adam.Hyper = 300, compute.Hypers{"lr": adamLR[surf.Name]}
+		for _, spec := range []compute.MapSpec{sgd, adam} {
+			gpu, cpu := runMaps(t, spec)
+			compareMaps(t, gpu, cpu, 0.98)
+		}
 	}
 }
 
 // TestRunMapMaxSteps runs compute.MaxMapSteps steps, the shader's loop
-// bound, on Booth's bowl at a rate too small to converge: every run must
-// report all its steps (llvmpipe ends a loop silently after 65,535
-// iterations, and a shorter bound would show here) and end where the CPU
-// does.
+// bound, on Booth's bowl at a rate too small to converge, with momentum
+// and with Adam: every run must report all its steps (llvmpipe ends a loop
+// silently after 65,535 iterations, and a shorter bound would show here)
+// and end where the CPU does.
 func TestRunMapMaxSteps(t *testing.T) {
-	spec := compute.MapSpec{
-		Surface: "booth", Optimizer: "momentum", Hyper: compute.Hypers{"lr": 1e-6, "momentum": 0.5}, Vary: compute.VaryStart,
-		XMin: -10, XMax: 10, YMin: -10, YMax: 10, Cols: 4, Rows: 4, Steps: compute.MaxMapSteps,
-	}
-	gpu, cpu := runMaps(t, spec)
-	for i, c := range cpu.Cells {
-		g := gpu.Cells[i]
-		if g.Status != compute.RunUnfinished || g.Steps != compute.MaxMapSteps || math.Abs(g.Loss-c.Loss) > 1e-5*c.Loss {
-			t.Errorf("cell %d: gpu %+v, cpu %+v", i, g, c)
+	for _, h := range []struct {
+		opt   string
+		hyper compute.Hypers
+	}{
+		{"momentum", compute.Hypers{"lr": 1e-6, "momentum": 0.5}},
+		{"adam", compute.Hypers{"lr": 1e-4}},
+	} {
+		spec := compute.MapSpec{
+			Surface: "booth", Optimizer: h.opt, Hyper: h.hyper, Vary: compute.VaryStart,
+			XMin: -10, XMax: 10, YMin: -10, YMax: 10, Cols: 4, Rows: 4, Steps: compute.MaxMapSteps,
+		}
+		gpu, cpu := runMaps(t, spec)
+		for i, c := range cpu.Cells {
+			g := gpu.Cells[i]
+			if g.Status != compute.RunUnfinished || g.Steps != compute.MaxMapSteps || math.Abs(g.Loss-c.Loss) > 1e-5*c.Loss {
+				t.Errorf("%s, cell %d: gpu %+v, cpu %+v", h.opt, i, g, c)
+			}
 		}
 	}
 }
 
-// TestRunMapFallsBack checks that a spec float32 cannot honour runs on the
-// CPU (the results are then the CPU's exactly) and that an invalid spec is
-// an error.
+// TestRunMapFallsBack checks that a spec the shader does not implement or
+// float32 cannot honour runs on the CPU (the results are then the CPU's
+// exactly, where the shader's float32 losses would differ) and that an
+// invalid spec is an error. The shader implements SGD, momentum and
+// Nesterov without dampening or weight decay and Adam without weight decay
+// or AMSGrad; every other optimizer and setting goes to the CPU.
 func TestRunMapFallsBack(t *testing.T) {
 	spec := compute.MapSpec{
 		Surface: "booth", Optimizer: "sgd", Hyper: compute.Hypers{"lr": 0.01}, Vary: compute.VaryStart,
@@ -234,11 +276,29 @@ func TestRunMapFallsBack(t *testing.T) {
 	}
 	narrow := spec
 	narrow.Tol, narrow.XMin, narrow.XMax = 0, 1, 1+1e-9
-	for _, s := range []compute.MapSpec{spec, narrow} {
+	specs := []compute.MapSpec{spec, narrow}
+	for _, o := range []struct {
+		opt   string
+		hyper compute.Hypers
+	}{
+		{"rmsprop", compute.Hypers{"lr": 0.01}},
+		{"adagrad", compute.Hypers{"lr": 0.5}},
+		{"adamw", compute.Hypers{"lr": 0.05}},
+		{"adam", compute.Hypers{"lr": 0.05, "amsgrad": 1}},
+		{"adam", compute.Hypers{"lr": 0.05, "weight_decay": 0.01}},
+		{"sgd", compute.Hypers{"lr": 0.01, "weight_decay": 0.01}},
+		{"momentum", compute.Hypers{"lr": 0.01, "dampening": 0.1}},
+		{"nesterov", compute.Hypers{"lr": 0.01, "weight_decay": 0.01}},
+	} {
+		s := spec
+		s.Optimizer, s.Hyper, s.Tol = o.opt, o.hyper, 0
+		specs = append(specs, s)
+	}
+	for _, s := range specs {
 		gpu, cpu := runMaps(t, s)
 		for i := range cpu.Cells {
 			if gpu.Cells[i] != cpu.Cells[i] {
-				t.Fatalf("cell %d: gpu %+v, cpu %+v: not the CPU's", i, gpu.Cells[i], cpu.Cells[i])
+				t.Fatalf("%s %v, cell %d: gpu %+v, cpu %+v: not the CPU's", s.Optimizer, s.Hyper, i, gpu.Cells[i], cpu.Cells[i])
 			}
 		}
 	}

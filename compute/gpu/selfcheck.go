@@ -28,8 +28,10 @@ type CheckReport struct {
 	GradLinear   float64 `json:"grad_linear"`
 	GradLogistic float64 `json:"grad_logistic"`
 	// MapAgreement is the fraction of a Himmelblau convergence map's cells,
-	// away from basin boundaries, that reach the same minimum.
-	MapAgreement float64 `json:"map_agreement"`
+	// away from basin boundaries, that reach the same minimum with SGD, and
+	// AdamMapAgreement the same with Adam.
+	MapAgreement     float64 `json:"map_agreement"`
+	AdamMapAgreement float64 `json:"adam_map_agreement"`
 	// OK says every figure is within its bound.
 	OK bool `json:"ok"`
 }
@@ -61,18 +63,29 @@ func SelfCheck(b *Backend) (CheckReport, error) {
 	rep.GradLogistic = gradDiff(b, cpu, logM, []float64{0.7, -0.4, 0.1})
 	spec := compute.MapSpec{Surface: "himmelblau", Optimizer: "sgd", Hyper: compute.Hypers{"lr": 0.01}, Vary: compute.VaryStart,
 		XMin: -5, XMax: 5, YMin: -5, YMax: 5, Cols: 40, Rows: 40, Steps: 300}
+	if rep.MapAgreement, err = mapAgreement(b, cpu, spec); err != nil {
+		return rep, err
+	}
+	spec.Optimizer, spec.Hyper = "adam", compute.Hypers{"lr": 0.05}
+	if rep.AdamMapAgreement, err = mapAgreement(b, cpu, spec); err != nil {
+		return rep, err
+	}
+	rep.OK = rep.GridLinear <= checkGridTolLinear && rep.GridLogistic <= checkGridTolLogistic &&
+		rep.GradLinear <= checkGradTol && rep.GradLogistic <= checkGradTol &&
+		rep.MapAgreement >= checkMapAgreement && rep.AdamMapAgreement >= checkMapAgreement
+	return rep, nil
+}
+
+func mapAgreement(b *Backend, cpu *compute.CPU, spec compute.MapSpec) (float64, error) {
 	gm, err := b.RunMap(spec)
 	if err != nil {
-		return rep, err
+		return math.NaN(), err
 	}
 	cm, err := cpu.RunMap(spec)
 	if err != nil {
-		return rep, err
+		return math.NaN(), err
 	}
-	rep.MapAgreement = interiorAgreement(gm, cm)
-	rep.OK = rep.GridLinear <= checkGridTolLinear && rep.GridLogistic <= checkGridTolLogistic &&
-		rep.GradLinear <= checkGradTol && rep.GradLogistic <= checkGradTol && rep.MapAgreement >= checkMapAgreement
-	return rep, nil
+	return interiorAgreement(gm, cm), nil
 }
 
 func gridDiff(b *Backend, cpu *compute.CPU, f compute.Objective, g compute.Grid) (float64, error) {

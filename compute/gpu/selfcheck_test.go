@@ -21,7 +21,7 @@ func TestSelfCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !rep.OK || rep.MapAgreement < 0.999 {
+	if !rep.OK || rep.MapAgreement < 0.999 || rep.AdamMapAgreement < 0.999 {
 		t.Errorf("self-check failed: %+v", rep)
 	}
 	t.Logf("%+v", rep)
