@@ -106,10 +106,10 @@ func hasNear(img *image.RGBA, r image.Rectangle, c color.RGBA) bool {
 
 // BenchmarkFrame1280x800 is one Update+Draw at 1280×800 with six racing
 // paths of 1,000 steps, a 256² heatmap and contours, drawn into an
-// offscreen image in real frames. It reports cpu-ms/frame, the CPU time of
-// the thread running Update and of the one running Draw during those calls
-// (the GPU's work, here Mesa's software renderer on its own threads, is not
-// counted), and wall-ms/frame,
+// offscreen image in real frames. It reports cpu-ms/frame (on Linux only),
+// the CPU time of the thread running Update and of the one running Draw
+// during those calls (the GPU's work, here Mesa's software renderer on its
+// own threads, is not counted), and wall-ms/frame,
 // the wall-clock time of the same calls, which on two cores also waits for
 // the renderer's threads.
 func BenchmarkFrame1280x800(b *testing.B) {
@@ -140,7 +140,9 @@ func BenchmarkFrame1280x800(b *testing.B) {
 			wall += time.Since(t0)
 		})
 	}
-	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/frame")
+	if threadCPUKnown {
+		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/frame")
+	}
 	b.ReportMetric(float64(wall.Microseconds())/1000/float64(b.N), "wall-ms/frame")
 }
 
