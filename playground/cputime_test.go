@@ -1,3 +1,5 @@
+//go:build linux
+
 package playground
 
 import (
@@ -5,6 +7,9 @@ import (
 
 	"golang.org/x/sys/unix"
 )
+
+// threadCPUKnown says whether threadCPU measures anything on this system.
+const threadCPUKnown = true
 
 // threadCPU returns the CPU time (user and system) the calling OS thread
 // has used. Ebitengine runs Update and Draw on one locked thread.

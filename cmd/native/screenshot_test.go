@@ -21,13 +21,65 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// plotArea is where the playground draws the loss surface in its 1280×800
+// window at scale 1: right of the 300 px panel and 60 px of y axis, left
+// of the 340 px of loss curves, above 80 px of x axis and status line.
+// TestScreenshot checks that the surface fills it.
+var plotArea = image.Rect(360, 10, 930, 720)
+
+// adam is the Adam racer's colour (Okabe–Ito reddish purple).
+var adam = [3]uint32{0xcc, 0x79, 0xa7}
+
 // TestScreenshot runs the native playground for 30 frames with the race
 // playing, writes the screen, and checks the PNG: the window's size, many
-// colours (a heatmap, not a blank screen), and the racers' colours.
+// colours (a heatmap, not a blank screen), and Adam's path. The legend and
+// the loss curves hold Adam's colour too, so the path is looked for only on
+// the surface, where a screenshot of the same frames without the race does
+// not have that colour, and it must reach farther than the ring and arrows
+// at Adam's current point can.
 func TestScreenshot(t *testing.T) {
+	played := screenshot(t, "--play")
+	b := played.Bounds()
+	if b.Dx() < 640 || b.Dy() < 400 {
+		t.Fatalf("screenshot is %v, want the 1280×800 window", b)
+	}
+	colours := map[[3]uint32]bool{}
+	for y := b.Min.Y; y < b.Max.Y; y += 4 {
+		for x := b.Min.X; x < b.Max.X; x += 4 {
+			colours[rgb(played, x, y)] = true
+		}
+	}
+	if len(colours) < 300 {
+		t.Errorf("screenshot has %d colours, want the surface and paths", len(colours))
+	}
+	still := screenshot(t)
+	checkPlotArea(t, still)
+	// Adam's pixels on the surface that the race put there.
+	var found image.Rectangle
+	n := 0
+	for y := plotArea.Min.Y; y < plotArea.Max.Y; y++ {
+		for x := plotArea.Min.X; x < plotArea.Max.X; x++ {
+			if near(rgb(played, x, y), adam) && !near(rgb(still, x, y), adam) {
+				found = found.Union(image.Rect(x, y, x+1, y+1))
+				n++
+			}
+		}
+	}
+	// The ring (radius 5, cased) and the arrows (36 px) around Adam's
+	// current point fit in 45 px each way.
+	if reach := max(found.Dx(), found.Dy()); reach <= 80 {
+		t.Errorf("the Adam racer's path is missing: %d pixels of its colour on the surface, spanning %v (%d px), want a path longer than 80 px", n, found, reach)
+	}
+}
+
+// screenshot runs the playground on Himmelblau for 30 frames with flags
+// added and returns the picture it writes.
+func screenshot(t *testing.T, flags ...string) image.Image {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "shot.png")
-	if _, errOut, code := runChild(t, nil, "--screenshot", path, "--frames", "30", "--scenario", "himmelblau", "--play"); code != 0 {
-		t.Fatalf("descent --screenshot: exit %d\n%s(graphics tests need a display: run under xvfb-run, as make test does)", code, errOut)
+	args := append([]string{"--screenshot", path, "--frames", "30", "--scenario", "himmelblau"}, flags...)
+	if _, errOut, code := runChild(t, nil, args...); code != 0 {
+		t.Fatalf("descent %s: exit %d\n%s(graphics tests need a display: run under xvfb-run, as make test does)", strings.Join(args, " "), code, errOut)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -38,37 +90,37 @@ func TestScreenshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := img.Bounds()
-	if b.Dx() < 640 || b.Dy() < 400 {
-		t.Fatalf("screenshot is %v, want the 1280×800 window", b)
-	}
-	colours := map[[3]uint32]bool{}
-	for y := b.Min.Y; y < b.Max.Y; y += 4 {
-		for x := b.Min.X; x < b.Max.X; x += 4 {
-			r, g, bl, _ := img.At(x, y).RGBA()
-			colours[[3]uint32{r >> 8, g >> 8, bl >> 8}] = true
-		}
-	}
-	if len(colours) < 300 {
-		t.Errorf("screenshot has %d colours, want the surface and paths", len(colours))
-	}
-	// Adam's colour (Okabe–Ito reddish purple) must be on the picture.
-	if !hasColour(img, 0xcc, 0x79, 0xa7) {
-		t.Error("the Adam racer's path colour is missing")
-	}
+	return img
 }
 
-func hasColour(img image.Image, r, g, b uint32) bool {
-	bd := img.Bounds()
-	for y := bd.Min.Y; y < bd.Max.Y; y++ {
-		for x := bd.Min.X; x < bd.Max.X; x++ {
-			pr, pg, pb, _ := img.At(x, y).RGBA()
-			if absDiff(pr>>8, r) < 20 && absDiff(pg>>8, g) < 20 && absDiff(pb>>8, b) < 20 {
-				return true
+// checkPlotArea checks that plotArea is where the surface is: the heatmap
+// covers it, and the screen's background lies just right of it.
+func checkPlotArea(t *testing.T, img image.Image) {
+	t.Helper()
+	bg := rgb(img, 2, img.Bounds().Max.Y-2)
+	in := plotArea.Inset(2)
+	for y := in.Min.Y; y < in.Max.Y; y++ {
+		for x := in.Min.X; x < in.Max.X; x++ {
+			if rgb(img, x, y) == bg {
+				t.Fatalf("the background colour %v is at (%d, %d) inside plotArea %v: the playground's layout changed, update plotArea", bg, x, y, plotArea)
 			}
 		}
 	}
-	return false
+	for y := plotArea.Min.Y; y < plotArea.Max.Y; y++ {
+		if x := plotArea.Max.X + 4; rgb(img, x, y) != bg {
+			t.Fatalf("(%d, %d), right of plotArea %v, is not the background %v: the playground's layout changed, update plotArea", x, y, plotArea, bg)
+		}
+	}
+}
+
+func rgb(img image.Image, x, y int) [3]uint32 {
+	r, g, b, _ := img.At(x, y).RGBA()
+	return [3]uint32{r >> 8, g >> 8, b >> 8}
+}
+
+// near reports whether a and b are less than 20 apart in each channel.
+func near(a, b [3]uint32) bool {
+	return absDiff(a[0], b[0]) < 20 && absDiff(a[1], b[1]) < 20 && absDiff(a[2], b[2]) < 20
 }
 
 func absDiff(a, b uint32) uint32 {
