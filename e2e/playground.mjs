@@ -76,7 +76,10 @@ try {
   // A click on the middle of the surface (x from -2 to 2, y from -1 to 3 on
   // Rosenbrock) restarts every racer there, at about (0, 1).
   const box = await page.locator("canvas").boundingBox();
-  const surface = { left: 360, top: 10, right: 930, bottom: 720 };
+  // The surface's rectangle as the playground laid it out (device pixels;
+  // the headless page has a device scale of 1).
+  const [left, top, right, bottom] = JSON.parse(await page.evaluate(() => window.descent.state())).surface_rect;
+  const surface = { left, top, right, bottom };
   await page.mouse.move(box.x + (surface.left + surface.right) / 2, box.y + (surface.top + surface.bottom) / 2);
   await page.mouse.down();
   await page.waitForTimeout(150); // held across frames, as a person's click is

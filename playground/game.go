@@ -207,3 +207,7 @@ func (g *Game) setGPU(on bool) {
 	}
 	g.world.SetBackend(g.gpu)
 }
+
+// SurfaceRect returns where the surface is drawn, in device pixels, as
+// the latest layout placed it; page tests click it.
+func (g *Game) SurfaceRect() image.Rectangle { return g.regions().surface }

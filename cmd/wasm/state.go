@@ -29,8 +29,11 @@ func stateJSON(g *playground.Game) string {
 		Steps    int          `json:"steps"`
 		Frames   int          `json:"frames"`
 		Surface  int          `json:"surface_frames"`
+		Rect     [4]int       `json:"surface_rect"`
 		Racers   []racerState `json:"racers"`
 	}{Scenario: w.Scenario().Name, Playing: w.Playing, Steps: w.Steps(), Frames: g.Frames(), Surface: g.SurfaceFrames()}
+	r := g.SurfaceRect()
+	st.Rect = [4]int{r.Min.X, r.Min.Y, r.Max.X, r.Max.Y}
 	for _, r := range w.Racers {
 		tr := r.Trainer()
 		if tr == nil {
