@@ -1,10 +1,6 @@
 package compute
 
-import (
-	"sync"
-
-	"gonum.org/v1/gonum/floats"
-)
+import "sync"
 
 // LinearRegression is least squares on a Dataset: with parameters
 // θ = (w₁, …, w_D, b) the prediction is ŷᵢ = w·xᵢ + b and the loss is the
@@ -38,11 +34,7 @@ func (m *LinearRegression) Func(x []float64) float64 {
 }
 
 // Grad writes the gradient of the mean squared error into grad.
-func (m *LinearRegression) Grad(grad, x []float64) {
-	checkDims(grad, x, m.Dim())
-	m.GradRange(grad, x, 0, m.Len(), false)
-	floats.Scale(1/float64(m.Len()), grad)
-}
+func (m *LinearRegression) Grad(grad, x []float64) { meanGrad(m, grad, x, false) }
 
 // LossRange returns Σ (ŷᵢ - yᵢ)² over lo ≤ i < hi.
 func (m *LinearRegression) LossRange(x []float64, lo, hi int) float64 {
@@ -112,13 +104,7 @@ func (m *LinearRegression) WithData(d *Dataset) DataModel { return NewLinearRegr
 func (m *LinearRegression) Layout() Layout { return regressionLayout(m.Data.Features()) }
 
 // FuncGrad writes the gradient into grad and returns the loss, in one pass.
-func (m *LinearRegression) FuncGrad(grad, x []float64) float64 {
-	checkDims(grad, x, m.Dim())
-	inv := 1 / float64(m.Len())
-	l := m.GradRange(grad, x, 0, m.Len(), true) * inv
-	floats.Scale(inv, grad)
-	return l
-}
+func (m *LinearRegression) FuncGrad(grad, x []float64) float64 { return meanGrad(m, grad, x, true) }
 
 // residual returns ŷᵢ - yᵢ.
 func (m *LinearRegression) residual(x []float64, i int) float64 {

@@ -1,10 +1,6 @@
 package compute
 
-import (
-	"math"
-
-	"gonum.org/v1/gonum/floats"
-)
+import "math"
 
 // LogisticRegression is binary classification with the logistic model and
 // binary cross-entropy: with θ = (w₁, …, w_D, b), zᵢ = w·xᵢ + b and labels
@@ -38,11 +34,7 @@ func (m *LogisticRegression) Func(x []float64) float64 {
 }
 
 // Grad writes the gradient of the mean cross-entropy into grad.
-func (m *LogisticRegression) Grad(grad, x []float64) {
-	checkDims(grad, x, m.Dim())
-	m.GradRange(grad, x, 0, m.Len(), false)
-	floats.Scale(1/float64(m.Len()), grad)
-}
+func (m *LogisticRegression) Grad(grad, x []float64) { meanGrad(m, grad, x, false) }
 
 // LossRange returns the cross-entropy summed over lo ≤ i < hi.
 func (m *LogisticRegression) LossRange(x []float64, lo, hi int) float64 {
@@ -120,13 +112,7 @@ func (m *LogisticRegression) WithData(d *Dataset) DataModel { return NewLogistic
 func (m *LogisticRegression) Layout() Layout { return regressionLayout(m.Data.Features()) }
 
 // FuncGrad writes the gradient into grad and returns the loss, in one pass.
-func (m *LogisticRegression) FuncGrad(grad, x []float64) float64 {
-	checkDims(grad, x, m.Dim())
-	inv := 1 / float64(m.Len())
-	l := m.GradRange(grad, x, 0, m.Len(), true) * inv
-	floats.Scale(inv, grad)
-	return l
-}
+func (m *LogisticRegression) FuncGrad(grad, x []float64) float64 { return meanGrad(m, grad, x, true) }
 
 // logit returns zᵢ = w·xᵢ + b.
 func (m *LogisticRegression) logit(x []float64, i int) float64 {

@@ -1,5 +1,7 @@
 package compute
 
+import "gonum.org/v1/gonum/floats"
+
 // Objective is a differentiable function of a parameter vector, in the shape
 // of gonum's optimize/functions: Func evaluates it and Grad writes its
 // gradient into grad.
@@ -43,4 +45,14 @@ func checkDims(grad, x []float64, dim int) {
 	if len(x) != dim || len(grad) != dim {
 		panic("compute: parameter or gradient length does not match the model's dimension")
 	}
+}
+
+// meanGrad writes the mean gradient of m over all its samples into grad
+// and, when withLoss, returns the mean loss, in one pass.
+func meanGrad(m DataModel, grad, x []float64, withLoss bool) float64 {
+	checkDims(grad, x, m.Dim())
+	inv := 1 / float64(m.Len())
+	l := m.GradRange(grad, x, 0, m.Len(), withLoss) * inv
+	floats.Scale(inv, grad)
+	return l
 }
