@@ -76,7 +76,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 	if w.View == RaceView {
 		legend := g.legend()
-		render.DrawLegend(screen, image.Pt(rg.surface.Max.X-render.LegendSize(legend).X-10*rg.scale, rg.surface.Min.Y+10*rg.scale), legend)
+		render.DrawLegend(screen, legendBox(rg, legend).Min, legend)
 	}
 	if !rg.loss.Empty() {
 		render.DrawLossCurves(screen, rg.loss, g.series())
@@ -161,6 +161,14 @@ func (g *Game) drawMinima(screen *ebiten.Image, v render.Viewport) {
 	for _, m := range s.Minima {
 		render.DrawMinimum(screen, v, m.X, m.Y)
 	}
+}
+
+// legendBox is where a legend of entries goes: in the surface region's
+// top-right corner, 10 px in from its right and top edges.
+func legendBox(rg regions, entries []render.LegendEntry) image.Rectangle {
+	size := render.LegendSize(entries)
+	at := image.Pt(rg.surface.Max.X-size.X-10*rg.scale, rg.surface.Min.Y+10*rg.scale)
+	return image.Rectangle{Min: at, Max: at.Add(size)}
 }
 
 func (g *Game) legend() []render.LegendEntry {

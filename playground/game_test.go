@@ -3,7 +3,9 @@ package playground
 import (
 	"image"
 	"image/color"
+	"maps"
 	"runtime"
+	"slices"
 	"testing"
 	"time"
 
@@ -82,8 +84,11 @@ func TestFrameShowsSurfaceAndPaths(t *testing.T) {
 	}
 }
 
-// TestEachPathIsDrawn races each racer alone and checks that its colour
-// is along its path, away from its ring, arrows, the legend and the stars.
+// TestEachPathIsDrawn races alone each racer the scenario races, and two
+// optimizers it does not race (AdamW and RAdam, given Adam's tuned rate so
+// that they move about as far; at their default rates they barely leave
+// their rings), and checks that the racer's colour is along its path, away
+// from its ring, arrows, the legend and the stars.
 func TestEachPathIsDrawn(t *testing.T) {
 	g, err := NewGame(Options{Scenario: "himmelblau"})
 	if err != nil {
@@ -93,22 +98,50 @@ func TestEachPathIsDrawn(t *testing.T) {
 	screen := ebiten.NewImage(screenW, screenH)
 	rg := g.regions()
 	w := g.World()
+	adamLR, ok := w.Scenario().Rates["adam"]
+	if !ok {
+		t.Fatal("himmelblau has no rate tuned for Adam")
+	}
+	type solo struct {
+		i  int
+		lr float64 // 0: the racer's own rate
+	}
+	var solos []solo
+	extras := map[string]bool{"adamw": true, "radam": true}
 	for i, r := range w.Racers {
+		switch {
+		case r.Enabled:
+			solos = append(solos, solo{i: i})
+		case extras[r.Spec.Name]:
+			solos = append(solos, solo{i: i, lr: adamLR})
+			delete(extras, r.Spec.Name)
+		}
+	}
+	if len(solos) < 5 || len(extras) > 0 {
+		t.Fatalf("%d racers to check, and %v not found among the racers himmelblau does not race; want at least 3 raced ones, and AdamW and RAdam unraced", len(solos), slices.Sorted(maps.Keys(extras)))
+	}
+	for _, c := range solos {
+		r := w.Racers[c.i]
 		for j, o := range w.Racers {
-			o.Enabled = j == i
+			o.Enabled = j == c.i
+		}
+		if c.lr != 0 {
+			r.Hyper["lr"] = c.lr
 		}
 		w.Reset()
 		w.Advance(150)
 		frame(t, g, screen)
 		frame(t, g, screen)
 		img := pixelsOf(screen)
-		pts := clearPathPoints(g, rg, i)
+		pts := clearPathPoints(g, rg, c.i)
 		if len(pts) < 20 {
-			t.Errorf("%s: only %d points of its path lie clear of its ring and arrows, the legend and the stars", r.Name(), len(pts))
+			t.Errorf("%s (lr %g): only %d points of its path lie clear of its ring and arrows, the legend and the stars", r.Name(), r.Hyper["lr"], len(pts))
 			continue
 		}
 		if hits := pathHits(img, pts, r.Color); hits < len(pts)*9/10 {
-			t.Errorf("%s racing alone: its colour %v is at only %d of the %d points of its path where nothing else is drawn", r.Name(), r.Color, hits, len(pts))
+			t.Errorf("%s racing alone (lr %g): its colour %v is at only %d of the %d points of its path where nothing else is drawn", r.Name(), r.Hyper["lr"], r.Color, hits, len(pts))
+		} else {
+			t.Logf("%s racing alone (lr %g): its colour is at %d of the %d clear points of its path", r.Name(), r.Hyper["lr"], hits, len(pts))
 		}
 	}
 }

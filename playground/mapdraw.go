@@ -175,7 +175,7 @@ func (g *Game) drawMap(screen *ebiten.Image, rg regions) {
 		g.drawMinima(screen, v)
 	}
 	legend := g.mapLegend(m)
-	render.DrawLegend(screen, image.Pt(rg.surface.Max.X-render.LegendSize(legend).X-10*rg.scale, rg.surface.Min.Y+10*rg.scale), legend)
+	render.DrawLegend(screen, legendBox(rg, legend).Min, legend)
 }
 
 // mapCellAt returns the map cell under screen point (x, y).

@@ -9,16 +9,14 @@ import (
 )
 
 // raceLegendBox is where Draw puts the race view's legend, and
-// mapLegendBox where drawMap puts a map's legend; keep them in step with
-// those functions.
+// mapLegendBox where drawMap puts a map's legend: the box legendBox gives
+// for the entries each draws, so they follow the drawing code.
 func raceLegendBox(g *Game, rg regions) image.Rectangle {
-	at := image.Pt(rg.surface.Max.X-150*rg.scale, rg.surface.Min.Y+10*rg.scale)
-	return image.Rectangle{Min: at, Max: at.Add(render.LegendSize(g.legend()))}
+	return legendBox(rg, g.legend())
 }
 
 func mapLegendBox(g *Game, rg regions, m *compute.MapResult) image.Rectangle {
-	at := image.Pt(rg.surface.Max.X-170*rg.scale, rg.surface.Min.Y+10*rg.scale)
-	return image.Rectangle{Min: at, Max: at.Add(render.LegendSize(g.mapLegend(m)))}
+	return legendBox(rg, g.mapLegend(m))
 }
 
 // minimaOnScreen returns the screen positions of the stars that mark the

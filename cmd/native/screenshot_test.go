@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/descent-playground/descent/playground"
 )
 
 // argsEnv carries a command line to the test binary run as "descent": the
@@ -22,13 +24,12 @@ func TestMain(m *testing.M) {
 }
 
 // plotArea is where the playground draws the loss surface in its 1280×800
-// window at scale 1: right of the 300 px panel and 60 px of y axis, left
-// of the 340 px of loss curves, above 80 px of x axis and status line.
-// TestScreenshot checks that the surface fills it.
-var plotArea = image.Rect(360, 10, 930, 720)
-
-// adam is the Adam racer's colour (Okabe–Ito reddish purple).
-var adam = [3]uint32{0xcc, 0x79, 0xa7}
+// window at scale 1: right of the 320 px panel, a 10 px gap and 60 px of
+// y axis, left of a 10 px gap and the 340 px of loss curves, below a 10 px
+// margin and above 80 px of x axis and status line. The playground does
+// not export its layout, so this copies it; checkPlotArea checks it
+// against the screenshot on every side.
+var plotArea = image.Rect(320+10+60, 10, 1280-340-10, 800-80)
 
 // TestScreenshot runs the native playground for 30 frames with the race
 // playing, writes the screen, and checks the PNG: the window's size, many
@@ -38,6 +39,7 @@ var adam = [3]uint32{0xcc, 0x79, 0xa7}
 // not have that colour, and it must reach farther than the ring and arrows
 // at Adam's current point can.
 func TestScreenshot(t *testing.T) {
+	adam := racerColour(t, "himmelblau", "adam")
 	played := screenshot(t, "--play")
 	b := played.Bounds()
 	if b.Dx() < 640 || b.Dy() < 400 {
@@ -68,7 +70,9 @@ func TestScreenshot(t *testing.T) {
 	// The ring (radius 5, cased) and the arrows (36 px) around Adam's
 	// current point fit in 45 px each way.
 	if reach := max(found.Dx(), found.Dy()); reach <= 80 {
-		t.Errorf("the Adam racer's path is missing: %d pixels of its colour on the surface, spanning %v (%d px), want a path longer than 80 px", n, found, reach)
+		t.Errorf("the Adam racer's path is missing: %d pixels of its colour %v on the surface, spanning %v (%d px), want a path longer than 80 px", n, adam, found, reach)
+	} else {
+		t.Logf("the Adam racer's colour %v: %d pixels on the surface, spanning %v (%d px)", adam, n, found, reach)
 	}
 }
 
@@ -94,7 +98,9 @@ func screenshot(t *testing.T, flags ...string) image.Image {
 }
 
 // checkPlotArea checks that plotArea is where the surface is: the heatmap
-// covers it, and the screen's background lies just right of it.
+// covers it, and the screen's background lies just outside it on every
+// side (left and below, where the axes' tick marks are, on most rows and
+// columns).
 func checkPlotArea(t *testing.T, img image.Image) {
 	t.Helper()
 	bg := rgb(img, 2, img.Bounds().Max.Y-2)
@@ -111,6 +117,47 @@ func checkPlotArea(t *testing.T, img image.Image) {
 			t.Fatalf("(%d, %d), right of plotArea %v, is not the background %v: the playground's layout changed, update plotArea", x, y, plotArea, bg)
 		}
 	}
+	for x := plotArea.Min.X; x < plotArea.Max.X; x++ {
+		if y := plotArea.Min.Y - 4; rgb(img, x, y) != bg {
+			t.Fatalf("(%d, %d), above plotArea %v, is not the background %v: the playground's layout changed, update plotArea", x, y, plotArea, bg)
+		}
+	}
+	// The tick marks reach 4 px out from the frame, so look 2 px out.
+	left, below := 0, 0
+	for y := plotArea.Min.Y; y < plotArea.Max.Y; y++ {
+		if rgb(img, plotArea.Min.X-2, y) == bg {
+			left++
+		}
+	}
+	for x := plotArea.Min.X; x < plotArea.Max.X; x++ {
+		if rgb(img, x, plotArea.Max.Y+1) == bg {
+			below++
+		}
+	}
+	if left < plotArea.Dy()*9/10 || below < plotArea.Dx()*9/10 {
+		t.Fatalf("just left of plotArea %v, %d of %d pixels are the background %v, and just below it %d of %d: the playground's layout changed, update plotArea", plotArea, left, plotArea.Dy(), bg, below, plotArea.Dx())
+	}
+}
+
+// racerColour is the colour of the named optimizer's racer on the
+// scenario, as the playground gives it, and fails the test unless the
+// scenario races that optimizer.
+func racerColour(t *testing.T, scenario, optimizer string) [3]uint32 {
+	t.Helper()
+	w, err := playground.NewWorld(scenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range w.Racers {
+		if r.Spec.Name == optimizer {
+			if !r.Enabled {
+				t.Fatalf("%s does not race %s by default", scenario, optimizer)
+			}
+			return [3]uint32{uint32(r.Color.R), uint32(r.Color.G), uint32(r.Color.B)}
+		}
+	}
+	t.Fatalf("no %s racer on %s", optimizer, scenario)
+	return [3]uint32{}
 }
 
 func rgb(img image.Image, x, y int) [3]uint32 {
