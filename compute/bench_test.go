@@ -149,3 +149,18 @@ func BenchmarkLossGridLinear512(b *testing.B) {
 		cpu.LossGrid(dst, m, g)
 	}
 }
+
+// BenchmarkBatchGradLinearWithLoss1e7 is the fused gradient and loss at
+// N = 10⁷, the pass a recorded full-batch step makes.
+func BenchmarkBatchGradLinearWithLoss1e7(b *testing.B) {
+	n := 10_000_000
+	m := benchLinear(b, n)
+	cpu := NewCPU()
+	grad, x := make([]float64, 2), []float64{0.5, 0.25}
+	b.SetBytes(int64(16 * n))
+	b.ResetTimer()
+	for range b.N {
+		cpu.Gradient(grad, m, x, true)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/sample")
+}
