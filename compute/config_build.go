@@ -161,18 +161,6 @@ func (c Config) optimizer() (Optimizer, error) {
 	}), nil
 }
 
-// LR returns the base learning rate: the lr set, or the optimizer's
-// default.
-func (c Config) LR() float64 {
-	if v, ok := c.Hyper["lr"]; ok {
-		return v
-	}
-	if spec, err := OptimizerByName(c.WithDefaults().Optimizer); err == nil {
-		return spec.Hypers[0].Default
-	}
-	return 0
-}
-
 func (c Config) schedule() Schedule {
 	switch c.Schedule {
 	case "step":

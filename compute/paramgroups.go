@@ -30,9 +30,6 @@ func NewParamGroups(scales []float64, lr float64, newOpt func(lr float64) Optimi
 // Groups returns the group optimizers, one per parameter.
 func (g *ParamGroups) Groups() []Optimizer { return g.groups }
 
-// Scales returns each group's rate relative to the run's rate.
-func (g *ParamGroups) Scales() []float64 { return g.scales }
-
 // Step updates each parameter with its group's optimizer.
 func (g *ParamGroups) Step(params, grad []float64) {
 	checkLens(params, grad)

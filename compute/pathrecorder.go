@@ -108,9 +108,6 @@ func (p *PathRecorder) Coords() [][]float64 {
 	return pts
 }
 
-// Last returns the latest point's parameters (nil before any).
-func (p *PathRecorder) Last() []float64 { return p.last.Params }
-
 // LossRecorder keeps the full-data losses of a run, thinned like a path
 // when there are more than its budget.
 type LossRecorder struct {

@@ -44,14 +44,6 @@ func (h Hyper) Check(v float64) error {
 	return nil
 }
 
-// Allowed describes the allowed values in words.
-func (h Hyper) Allowed() string {
-	if h.Bool {
-		return "true or false"
-	}
-	return interval(h.Min, h.Max, h.MinOpen, h.MaxOpen)
-}
-
 // Hypers holds hyperparameter values by key; a switch holds 0 or 1.
 type Hypers map[string]float64
 
