@@ -9,20 +9,28 @@
 // result is deterministic for a given seed.
 //
 // The main types are:
-//   - Objective: a differentiable function of a parameter vector
-//     (Surface for the 2-D test functions).
+//   - Objective: a differentiable function of a parameter vector with a
+//     Layout of named parameter blocks (Surface for the 2-D test
+//     functions, which anyone can build from a function and its gradient).
 //   - DataModel: an Objective that is a mean of per-sample losses over a
-//     Dataset (LinearRegression, LogisticRegression), with range and index
-//     forms so that batches and the CPU backend can evaluate parts of it.
-//   - Optimizer: SGD (with momentum, dampening and Nesterov), Adagrad,
-//     RMSprop, Adam and AdamW, each a struct of hyperparameters whose
-//     defaults are PyTorch's, keeping its state inside.
+//     Dataset (LinearRegression, LogisticRegression), with range forms so
+//     that batches and the CPU backend can evaluate parts of it.
+//   - Optimizer: one file each, registered with an OptimizerSpec (name,
+//     hyperparameters with defaults and ranges, formula): SGD, Momentum,
+//     Nesterov, Adagrad, Adadelta, RMSprop, Adam, AdamW, Adamax, NAdam,
+//     RAdam and Rprop with PyTorch 1.13's rules and defaults, each keeping
+//     its state inside and showing it through Trace. ParamGroups gives each
+//     parameter its own rate.
 //   - Schedule: the learning rate as a function of the epoch.
 //   - Sampler: the order in which samples are visited, batch by batch.
-//   - Trainer: steps a model with an optimizer and a sampler and records
-//     the path and the loss.
-//   - Backend: the heavy loops (full-data gradient, loss grids); CPU is the
-//     reference implementation.
+//   - Trainer: steps a model with an optimizer and a sampler, hands each
+//     recorded step and each full-data loss (by a LossPolicy) to its
+//     Recorders, and counts what it evaluates.
+//   - Recorders: PathRecorder and LossRecorder (bounded by thinning),
+//     JSONStream and CSVStream (written while the run goes).
+//   - Result: a run in the descent.run/v1 format.
+//   - Backend: the heavy loops (full-data gradient and loss, loss grids on
+//     2-D slices, maps of many runs); CPU is the reference implementation.
 //   - Config: one serializable value that describes a run completely and
-//     builds its Trainer.
+//     builds its Run.
 package compute
