@@ -26,8 +26,8 @@ type Adadelta struct {
 
 var _ Optimizer = (*Adadelta)(nil)
 
-// NewAdadelta returns Adadelta with PyTorch's defaults.
-func NewAdadelta() *Adadelta { return &Adadelta{Rate: 1.0, Rho: 0.9, Eps: 1e-6} }
+// NewAdadelta returns Adadelta with PyTorch's defaults, as registered.
+func NewAdadelta() *Adadelta { return defaultOptimizer("adadelta").(*Adadelta) }
 
 func init() {
 	RegisterOptimizer(OptimizerSpec{

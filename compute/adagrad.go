@@ -28,8 +28,8 @@ type Adagrad struct {
 
 var _ Optimizer = (*Adagrad)(nil)
 
-// NewAdagrad returns Adagrad with PyTorch's defaults.
-func NewAdagrad() *Adagrad { return &Adagrad{Rate: 0.01, Eps: 1e-10} }
+// NewAdagrad returns Adagrad with PyTorch's defaults, as registered.
+func NewAdagrad() *Adagrad { return defaultOptimizer("adagrad").(*Adagrad) }
 
 func init() {
 	RegisterOptimizer(OptimizerSpec{

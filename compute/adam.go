@@ -26,19 +26,16 @@ type Adam struct {
 
 	step                           int
 	m, v, maxSqrs, d, denom, delta []float64
+	mHat, vHat                     []float64 // for Trace
 }
 
 var _ Optimizer = (*Adam)(nil)
 
-// NewAdam returns Adam with PyTorch's defaults.
-func NewAdam() *Adam { return &Adam{Rate: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8} }
+// NewAdam returns Adam with PyTorch's defaults, as registered.
+func NewAdam() *Adam { return defaultOptimizer("adam").(*Adam) }
 
-// NewAdamW returns AdamW with PyTorch's defaults.
-func NewAdamW() *Adam {
-	o := NewAdam()
-	o.WeightDecay, o.Decoupled = 0.01, true
-	return o
-}
+// NewAdamW returns AdamW with PyTorch's defaults, as registered.
+func NewAdamW() *Adam { return defaultOptimizer("adamw").(*Adam) }
 
 func init() {
 	amsgrad := Hyper{Key: "amsgrad", Short: "ams", Bool: true, Max: 1, Help: "keep the running maximum of v (AMSGrad)"}
@@ -103,16 +100,17 @@ func (o *Adam) Step(params, grad []float64) {
 	}
 }
 
-// Velocity returns the first moment m, or nil before the first step.
-func (o *Adam) Velocity() []float64 { return o.m }
-
-// Trace returns grad, exp_avg (m), exp_avg_sq (v), max_exp_avg_sq (with
-// AMSGrad), denom (√v̂/√(1-β₂ᵗ) + ε) and delta.
+// Trace returns grad, exp_avg (m), exp_avg_sq (v), their bias-corrected
+// values m/(1-β₁ᵗ) and v/(1-β₂ᵗ), max_exp_avg_sq (with AMSGrad), denom
+// (√v̂/√(1-β₂ᵗ) + ε) and delta.
 func (o *Adam) Trace() []Quantity {
 	if o.step == 0 {
 		return nil
 	}
-	q := []Quantity{{"grad", o.d}, {"exp_avg", o.m}, {"exp_avg_sq", o.v}}
+	o.mHat = biasCorrected(o.mHat, o.m, o.Beta1, o.step)
+	o.vHat = biasCorrected(o.vHat, o.v, o.Beta2, o.step)
+	q := []Quantity{{"grad", o.d}, {"exp_avg", o.m}, {"exp_avg_sq", o.v},
+		{"bias_corrected_exp_avg", o.mHat}, {"bias_corrected_exp_avg_sq", o.vHat}}
 	if o.AMSGrad {
 		q = append(q, Quantity{"max_exp_avg_sq", o.maxSqrs})
 	}

@@ -20,13 +20,14 @@ type Adamax struct {
 	WeightDecay float64
 
 	step           int
+	mHat           []float64 // for Trace
 	m, u, d, delta []float64
 }
 
 var _ Optimizer = (*Adamax)(nil)
 
-// NewAdamax returns Adamax with PyTorch's defaults.
-func NewAdamax() *Adamax { return &Adamax{Rate: 0.002, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8} }
+// NewAdamax returns Adamax with PyTorch's defaults, as registered.
+func NewAdamax() *Adamax { return defaultOptimizer("adamax").(*Adamax) }
 
 func init() {
 	RegisterOptimizer(OptimizerSpec{
@@ -65,15 +66,14 @@ func (o *Adamax) Step(params, grad []float64) {
 	}
 }
 
-// Velocity returns the first moment m, or nil before the first step.
-func (o *Adamax) Velocity() []float64 { return o.m }
-
-// Trace returns grad, exp_avg (m), exp_inf (u) and delta.
+// Trace returns grad, exp_avg (m), its bias-corrected value m/(1-β₁ᵗ),
+// exp_inf (u) and delta.
 func (o *Adamax) Trace() []Quantity {
 	if o.step == 0 {
 		return nil
 	}
-	return []Quantity{{"grad", o.d}, {"exp_avg", o.m}, {"exp_inf", o.u}, {"delta", o.delta}}
+	o.mHat = biasCorrected(o.mHat, o.m, o.Beta1, o.step)
+	return []Quantity{{"grad", o.d}, {"exp_avg", o.m}, {"bias_corrected_exp_avg", o.mHat}, {"exp_inf", o.u}, {"delta", o.delta}}
 }
 
 // Reset forgets the moments and the step count.

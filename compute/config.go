@@ -1,5 +1,7 @@
 package compute
 
+import "strconv"
+
 // Config describes a run completely: the model and its data, the loss
 // penalty, the optimizer and its hyperparameters, the learning-rate
 // schedule, the variant and batch size, the seed, the start point and how
@@ -70,8 +72,9 @@ type Config struct {
 	RecordEvery int `json:"record_every,omitempty"`
 	// FullLoss says when the full-data loss is evaluated: "every" step,
 	// once per "epoch", only at the "end", "never", or every K steps
-	// written as a number. The default is "epoch" on data and "every" on a
-	// surface (where it costs one function value).
+	// written as a number. The default is "epoch" on data and, on a
+	// surface (where it costs one function value), at every recorded step.
+	// A step whose loss is evaluated is always recorded.
 	FullLoss string `json:"full_loss,omitempty"`
 }
 
@@ -139,6 +142,9 @@ func (c Config) WithDefaults() Config {
 		c.FullLoss = "epoch"
 		if c.Model == "surface" {
 			c.FullLoss = "every"
+			if c.RecordEvery > 1 {
+				c.FullLoss = strconv.Itoa(c.RecordEvery)
+			}
 		}
 	}
 	if c.Steps == 0 && c.Epochs == 0 {

@@ -97,7 +97,7 @@ func (r *Run) Result(trace bool) *Result {
 	}
 	if trace {
 		for _, q := range tr.Optimizer().Trace() {
-			res.Trace = append(res.Trace, Quantity{Name: q.Name, Values: append([]float64(nil), q.Values...)})
+			res.Trace = append(res.Trace, Quantity{Name: q.Name, Values: append(Floats(nil), q.Values...)})
 		}
 	}
 	return res

@@ -59,6 +59,9 @@ func (c *Config) UnmarshalJSON(data []byte) error {
 		if !ok {
 			continue
 		}
+		if string(bytes.TrimSpace(val)) == "null" {
+			return fieldErr(key, "null", "want %s", map[bool]string{true: "true or false", false: "a number"}[h.Bool])
+		}
 		if h.Bool {
 			var b bool
 			if err := json.Unmarshal(val, &b); err != nil {
@@ -77,8 +80,11 @@ func (c *Config) UnmarshalJSON(data []byte) error {
 		}
 		delete(raw, key)
 	}
-	if v, ok := raw["batch_size"]; ok && string(v) == "0" {
-		return fieldErr("batch_size", 0, "want ≥ 1")
+	if v, ok := raw["batch_size"]; ok {
+		var n float64
+		if json.Unmarshal(v, &n) == nil && n == 0 {
+			return fieldErr("batch_size", 0, "want ≥ 1")
+		}
 	}
 	rest, err := json.Marshal(raw)
 	if err != nil {

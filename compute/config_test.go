@@ -9,8 +9,9 @@ import (
 )
 
 // TestConfigDefaultsAreTorchDefaults checks that unset hyperparameters take
-// PyTorch's defaults for each optimizer, and the project's defaults for
-// momentum, nesterov and the learning rate.
+// PyTorch 1.13's defaults for each optimizer (typed here from PyTorch's
+// documentation, an independent reference for the registry), and the
+// project's defaults for momentum, nesterov and SGD's learning rate.
 func TestConfigDefaultsAreTorchDefaults(t *testing.T) {
 	cases := []struct {
 		optimizer string
@@ -23,6 +24,14 @@ func TestConfigDefaultsAreTorchDefaults(t *testing.T) {
 		{"rmsprop", &RMSprop{Rate: 0.01, Alpha: 0.99, Eps: 1e-8}},
 		{"adam", &Adam{Rate: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8}},
 		{"adamw", &Adam{Rate: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8, WeightDecay: 0.01, Decoupled: true}},
+		{"adadelta", &Adadelta{Rate: 1, Rho: 0.9, Eps: 1e-6}},
+		{"adamax", &Adamax{Rate: 0.002, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8}},
+		{"nadam", &NAdam{Rate: 0.002, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8, MomentumDecay: 4e-3}},
+		{"radam", &RAdam{Rate: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8}},
+		{"rprop", &Rprop{Rate: 0.01, EtaMinus: 0.5, EtaPlus: 1.2, StepMin: 1e-6, StepMax: 50}},
+	}
+	if len(cases) != len(Optimizers()) {
+		t.Errorf("%d optimizers checked, %d registered: add the new one's PyTorch defaults here", len(cases), len(Optimizers()))
 	}
 	for _, c := range cases {
 		r, err := Config{Model: "surface", Optimizer: c.optimizer}.Build(nil)
@@ -121,7 +130,8 @@ func ptr(v float64) *float64 { return &v }
 // decoder's strictness: a key that is neither a field nor a registered
 // hyperparameter, and an explicit batch_size of 0, are errors.
 func TestConfigJSONRefusesUnknownKeysAndBatchSizeZero(t *testing.T) {
-	for _, in := range []string{`{"lerning_rate":0.1}`, `{"variant":"minibatch","batch_size":0}`, `{"amsgrad":1}`} {
+	for _, in := range []string{`{"lerning_rate":0.1}`, `{"variant":"minibatch","batch_size":0}`,
+		`{"variant":"minibatch","batch_size":-0}`, `{"amsgrad":1}`, `{"lr":null}`} {
 		var c Config
 		if err := json.Unmarshal([]byte(in), &c); err == nil {
 			t.Errorf("%s: decoded %+v, want an error", in, c)

@@ -30,16 +30,15 @@ type NAdam struct {
 	MomentumDecay float64
 
 	step                          int
+	vHat                          []float64 // for Trace
 	muProduct                     float64
 	m, v, d, muProd, denom, delta []float64
 }
 
 var _ Optimizer = (*NAdam)(nil)
 
-// NewNAdam returns NAdam with PyTorch's defaults.
-func NewNAdam() *NAdam {
-	return &NAdam{Rate: 0.002, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8, MomentumDecay: 4e-3}
-}
+// NewNAdam returns NAdam with PyTorch's defaults, as registered.
+func NewNAdam() *NAdam { return defaultOptimizer("nadam").(*NAdam) }
 
 func init() {
 	RegisterOptimizer(OptimizerSpec{
@@ -97,17 +96,16 @@ func (o *NAdam) Step(params, grad []float64) {
 	}
 }
 
-// Velocity returns the first moment m, or nil before the first step.
-func (o *NAdam) Velocity() []float64 { return o.m }
-
-// Trace returns grad, exp_avg (m), exp_avg_sq (v), mu_product (Π, the same
-// for every parameter), denom (a) and delta.
+// Trace returns grad, exp_avg (m), exp_avg_sq (v), its bias-corrected
+// value v/(1-β₂ᵗ), mu_product (Π, the same for every parameter), denom (a)
+// and delta.
 func (o *NAdam) Trace() []Quantity {
 	if o.step == 0 {
 		return nil
 	}
-	return []Quantity{{"grad", o.d}, {"exp_avg", o.m}, {"exp_avg_sq", o.v}, {"mu_product", o.muProd},
-		{"denom", o.denom}, {"delta", o.delta}}
+	o.vHat = biasCorrected(o.vHat, o.v, o.Beta2, o.step)
+	return []Quantity{{"grad", o.d}, {"exp_avg", o.m}, {"exp_avg_sq", o.v}, {"bias_corrected_exp_avg_sq", o.vHat},
+		{"mu_product", o.muProd}, {"denom", o.denom}, {"delta", o.delta}}
 }
 
 // Reset forgets the moments, the momentum product and the step count.

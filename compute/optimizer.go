@@ -1,5 +1,7 @@
 package compute
 
+import "math"
+
 // Optimizer updates parameters in place from their gradient. Each
 // implementation is a struct of hyperparameters whose constructor sets
 // PyTorch's defaults, with the optimizer's state (moments, step count) kept
@@ -45,4 +47,26 @@ func checkLens(params, grad []float64) {
 	if len(params) != len(grad) {
 		panic("compute: optimizer: parameter and gradient lengths differ")
 	}
+}
+
+// biasCorrected writes src/(1-βᵗ), a moment's bias correction, into dst
+// (resized to src's length) and returns it: computed when a trace is
+// asked for, not in the step.
+func biasCorrected(dst, src []float64, beta float64, t int) []float64 {
+	dst = ensure(dst, len(src))
+	bc := 1 - math.Pow(beta, float64(t))
+	for i, v := range src {
+		dst[i] = v / bc
+	}
+	return dst
+}
+
+// defaultOptimizer returns the registered optimizer with every
+// hyperparameter at its default: the constructors' one source of defaults.
+func defaultOptimizer(name string) Optimizer {
+	spec, err := OptimizerByName(name)
+	if err != nil {
+		panic(err)
+	}
+	return spec.New(spec.Defaults())
 }

@@ -12,6 +12,7 @@ import "slices"
 type ParamGroups struct {
 	groups []Optimizer
 	scales []float64
+	lr     float64
 	trace  []Quantity
 }
 
@@ -20,7 +21,7 @@ var _ Optimizer = (*ParamGroups)(nil)
 // NewParamGroups returns one optimizer per scale, each made by newOpt with
 // learning rate lr·scale.
 func NewParamGroups(scales []float64, lr float64, newOpt func(lr float64) Optimizer) *ParamGroups {
-	g := &ParamGroups{scales: slices.Clone(scales)}
+	g := &ParamGroups{scales: slices.Clone(scales), lr: lr}
 	for _, s := range scales {
 		g.groups = append(g.groups, newOpt(lr*s))
 	}
@@ -48,13 +49,14 @@ func (g *ParamGroups) Reset() {
 	}
 }
 
-// LR returns the first group's rate divided by its scale: the run's rate.
-func (g *ParamGroups) LR() float64 { return g.groups[0].LR() / g.scales[0] }
+// LR returns the run's rate, the one each scale multiplies.
+func (g *ParamGroups) LR() float64 { return g.lr }
 
-// SetLR sets every group's rate to lr times its scale, which is what a
-// schedule without a floor gives; the Trainer sets scheduled rates per
-// group instead, through Groups.
+// SetLR sets the run's rate and every group's to lr times its scale, which
+// is what a schedule without a floor gives; the Trainer sets scheduled
+// rates per group instead, through Groups.
 func (g *ParamGroups) SetLR(lr float64) {
+	g.lr = lr
 	for i, o := range g.groups {
 		o.SetLR(lr * g.scales[i])
 	}

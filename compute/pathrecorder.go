@@ -3,12 +3,14 @@ package compute
 import "math"
 
 // PathPoint is one recorded point of a run: the parameters after a step,
-// the step's learning rate and the loss of its batch.
+// the step's learning rate, the loss of its batch, and the full-data loss
+// at the point where the policy evaluated it (null otherwise).
 type PathPoint struct {
 	Step      int    `json:"step"`
 	Epoch     int    `json:"epoch"`
 	LR        Float  `json:"lr"`
 	BatchLoss Float  `json:"batch_loss"`
+	Loss      Float  `json:"loss"`
 	Params    Floats `json:"params"`
 }
 
@@ -22,6 +24,7 @@ type PathRecorder struct {
 	epochs []int
 	lrs    []float64
 	losses []float64
+	full   []float64
 	params []float64
 	last   PathPoint
 	has    bool
@@ -45,6 +48,7 @@ func (p *PathRecorder) RecordStep(r *StepRecord) {
 	// step, and a call to memmove costs more than the copy (measured hot
 	// path).
 	p.last.Step, p.last.Epoch, p.last.LR, p.last.BatchLoss = r.Step, r.Epoch, Float(r.LR), Float(r.BatchLoss)
+	p.last.Loss = Float(math.NaN())
 	for i, v := range r.After {
 		p.last.Params[i] = v
 	}
@@ -56,17 +60,26 @@ func (p *PathRecorder) RecordStep(r *StepRecord) {
 	p.epochs = append(p.epochs, r.Epoch)
 	p.lrs = append(p.lrs, r.LR)
 	p.losses = append(p.losses, r.BatchLoss)
+	p.full = append(p.full, math.NaN())
 	p.params = append(p.params, r.After...)
 	if p.thin.full(len(p.steps)) {
 		p.steps, p.epochs = compact(p.steps, 1), compact(p.epochs, 1)
-		p.lrs, p.losses = compact(p.lrs, 1), compact(p.losses, 1)
+		p.lrs, p.losses, p.full = compact(p.lrs, 1), compact(p.losses, 1), compact(p.full, 1)
 		p.params = compact(p.params, p.dim)
 		p.thin.halve()
 	}
 }
 
-// RecordLoss does nothing: the path keeps batch losses only.
-func (p *PathRecorder) RecordLoss(LossPoint) {}
+// RecordLoss sets the full-data loss of its point, the latest, when it is
+// kept.
+func (p *PathRecorder) RecordLoss(l LossPoint) {
+	if p.has && p.last.Step == l.Step {
+		p.last.Loss = l.Loss
+	}
+	if n := len(p.steps); n > 0 && p.steps[n-1] == l.Step {
+		p.full[n-1] = float64(l.Loss)
+	}
+}
 
 // Len returns the number of points Points would return.
 func (p *PathRecorder) Len() int {
@@ -82,7 +95,7 @@ func (p *PathRecorder) Points() []PathPoint {
 	pts := make([]PathPoint, 0, p.Len())
 	for i, s := range p.steps {
 		pts = append(pts, PathPoint{Step: s, Epoch: p.epochs[i], LR: Float(p.lrs[i]), BatchLoss: Float(p.losses[i]),
-			Params: append(Floats(nil), p.params[i*p.dim:(i+1)*p.dim]...)})
+			Loss: Float(p.full[i]), Params: append(Floats(nil), p.params[i*p.dim:(i+1)*p.dim]...)})
 	}
 	if len(pts) < p.Len() {
 		last := p.last
@@ -108,8 +121,8 @@ func (p *PathRecorder) Coords() [][]float64 {
 	return pts
 }
 
-// LossRecorder keeps the full-data losses of a run, thinned like a path
-// when there are more than its budget.
+// LossRecorder keeps the full-data losses of a run (the loss curve),
+// thinned like a path when there are more than its budget.
 type LossRecorder struct {
 	thin   thinning
 	points []LossPoint
@@ -139,9 +152,10 @@ func (l *LossRecorder) RecordLoss(p LossPoint) {
 	}
 }
 
-// Points returns the kept losses, the latest last.
+// Points returns the kept losses, the latest last (an empty slice, not
+// nil, when there are none).
 func (l *LossRecorder) Points() []LossPoint {
-	pts := append([]LossPoint(nil), l.points...)
+	pts := append([]LossPoint{}, l.points...)
 	if l.has && (len(pts) == 0 || pts[len(pts)-1].Step != l.last.Step) {
 		pts = append(pts, l.last)
 	}

@@ -26,13 +26,14 @@ type RAdam struct {
 	WeightDecay float64
 
 	step                 int
+	mHat                 []float64 // for Trace
 	m, v, d, rect, delta []float64
 }
 
 var _ Optimizer = (*RAdam)(nil)
 
-// NewRAdam returns RAdam with PyTorch's defaults.
-func NewRAdam() *RAdam { return &RAdam{Rate: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8} }
+// NewRAdam returns RAdam with PyTorch's defaults, as registered.
+func NewRAdam() *RAdam { return defaultOptimizer("radam").(*RAdam) }
 
 func init() {
 	RegisterOptimizer(OptimizerSpec{
@@ -93,17 +94,16 @@ func (o *RAdam) Step(params, grad []float64) {
 	}
 }
 
-// Velocity returns the first moment m, or nil before the first step.
-func (o *RAdam) Velocity() []float64 { return o.m }
-
-// Trace returns grad, exp_avg (m), exp_avg_sq (v), rect (the rectification
-// r, 0 while ρₜ ≤ 5 and the step is unadapted; the same for every
-// parameter) and delta.
+// Trace returns grad, exp_avg (m), its bias-corrected value m̂ =
+// m/(1-β₁ᵗ), exp_avg_sq (v), rect (the rectification r, 0 while ρₜ ≤ 5 and
+// the step is unadapted; the same for every parameter) and delta.
 func (o *RAdam) Trace() []Quantity {
 	if o.step == 0 {
 		return nil
 	}
-	return []Quantity{{"grad", o.d}, {"exp_avg", o.m}, {"exp_avg_sq", o.v}, {"rect", o.rect}, {"delta", o.delta}}
+	o.mHat = biasCorrected(o.mHat, o.m, o.Beta1, o.step)
+	return []Quantity{{"grad", o.d}, {"exp_avg", o.m}, {"bias_corrected_exp_avg", o.mHat}, {"exp_avg_sq", o.v},
+		{"rect", o.rect}, {"delta", o.delta}}
 }
 
 // Reset forgets the moments and the step count.

@@ -45,8 +45,10 @@ type Recorder interface {
 // Counts is what a Trainer evaluated, the way gonum's optimize.Stats
 // counts function and gradient evaluations.
 type Counts struct {
-	// GradientPasses is the number of gradient evaluations (one per step),
-	// each over a batch or the whole data set, with or without its loss.
+	// GradientPasses is the number of gradient evaluations, each over a
+	// batch or the whole data set, with or without its loss: one per step,
+	// and one more when a full-batch run stops because the loss its pass
+	// found at the current point is not finite or too large.
 	GradientPasses int64 `json:"gradient_passes"`
 	// LossPasses is the number of loss evaluations made apart from a
 	// gradient: full-data losses that no step's gradient pass provided.
@@ -68,8 +70,9 @@ const (
 )
 
 // LossPolicy says at which points the full-data loss is evaluated: every
-// K steps (K = 1 for "every") or after each epoch, both from the start and
-// always at the final point; only at the final point; or never.
+// K steps (K = 1 for "every"; Every ≤ 1 means every step) or after each
+// epoch, both from the start and always at the final point; only at the
+// final point; or never (the zero value).
 type LossPolicy struct {
 	Kind  LossPolicyKind
 	Every int
@@ -95,7 +98,7 @@ func ParseLossPolicy(s string) (LossPolicy, error) {
 func (p LossPolicy) due(step int, endsEpoch bool) bool {
 	switch p.Kind {
 	case LossEvery:
-		return step%p.Every == 0
+		return p.Every <= 1 || step%p.Every == 0
 	case LossEpoch:
 		return step == 0 || endsEpoch
 	}

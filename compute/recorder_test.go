@@ -121,6 +121,59 @@ func TestJSONStreamIsTheResult(t *testing.T) {
 	}
 }
 
+// TestJSONStreamPastTheBudget checks a run longer than the recorders'
+// budget: the stream still writes every recorded point with its loss,
+// while the Result thins its path, and the non-finite values of a trace
+// are written as null.
+func TestJSONStreamPastTheBudget(t *testing.T) {
+	steps := DefaultPathBudget + 5000
+	r, err := Config{Model: "surface", Surface: "bowl", Steps: steps}.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	s := NewJSONStream(&buf, r)
+	r.Trainer.AddRecorder(s)
+	r.Execute(context.Background())
+	if err := s.Close(false); err != nil {
+		t.Fatal(err)
+	}
+	var streamed Result
+	if err := json.Unmarshal(buf.Bytes(), &streamed); err != nil {
+		t.Fatal(err)
+	}
+	if len(streamed.Path) != steps+1 {
+		t.Fatalf("stream has %d points, want %d", len(streamed.Path), steps+1)
+	}
+	for i, p := range streamed.Path {
+		if p.Step != i || math.IsNaN(float64(p.Loss)) {
+			t.Fatalf("point %d: step %d, loss %v", i, p.Step, p.Loss)
+		}
+	}
+	if n := len(r.Result(false).Path); n > DefaultPathBudget+1 {
+		t.Errorf("Result kept %d points", n)
+	}
+	if n := len(streamed.Loss); n > DefaultPathBudget+1 || streamed.Loss[n-1].Step != steps {
+		t.Errorf("loss curve of %d points ending at %+v", n, streamed.Loss[n-1])
+	}
+
+	nan, err := Config{Model: "surface", Surface: "bowl", Start: []float64{0, 0}, Optimizer: "adam",
+		Hyper: Hypers{"eps": 0}, Steps: 3}.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	s = NewJSONStream(&buf, nan)
+	nan.Trainer.AddRecorder(s)
+	nan.Execute(context.Background())
+	if err := s.Close(true); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(buf.Bytes(), &streamed); err != nil || len(streamed.Trace) == 0 {
+		t.Errorf("a trace with NaN (0/0 at the minimum with ε = 0): %v\n%s", err, buf.String())
+	}
+}
+
 // TestLongRunMemoryIsBounded runs 10⁶ steps on a surface through
 // Config.Build and checks that the live heap stays near its size after
 // the first thousand steps: the path is thinned, nothing grows with the

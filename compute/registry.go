@@ -51,8 +51,8 @@ type Hypers map[string]float64
 // step, named as PyTorch names its state (momentum_buffer, exp_avg, …) or,
 // for values PyTorch does not keep, by what they are (grad, denom, delta).
 type Quantity struct {
-	Name   string    `json:"name"`
-	Values []float64 `json:"values"`
+	Name   string `json:"name"`
+	Values Floats `json:"values"`
 }
 
 // OptimizerSpec is everything known about one registered optimizer.

@@ -1,6 +1,7 @@
 package compute
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -68,6 +69,23 @@ func TestShortKeysAreUnique(t *testing.T) {
 			seen[h.Short] = h.Key
 			if first, _ := HyperByKey(h.Key); first.Short != h.Short || first.Bool != h.Bool || first.Symbol != h.Symbol {
 				t.Errorf("%s: %s differs from its first description", spec.Name, h.Key)
+			}
+		}
+	}
+}
+
+// TestDocsNameEveryOptimizer checks that the package doc and the README,
+// which list the optimizers for readers, name every registered one.
+func TestDocsNameEveryOptimizer(t *testing.T) {
+	for _, file := range []string{"doc.go", "../README.md"} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.ToLower(string(data))
+		for _, spec := range Optimizers() {
+			if !strings.Contains(text, spec.Name) {
+				t.Errorf("%s does not name %s", file, spec.Name)
 			}
 		}
 	}

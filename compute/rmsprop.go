@@ -30,8 +30,8 @@ type RMSprop struct {
 
 var _ Optimizer = (*RMSprop)(nil)
 
-// NewRMSprop returns RMSprop with PyTorch's defaults.
-func NewRMSprop() *RMSprop { return &RMSprop{Rate: 0.01, Alpha: 0.99, Eps: 1e-8} }
+// NewRMSprop returns RMSprop with PyTorch's defaults, as registered.
+func NewRMSprop() *RMSprop { return defaultOptimizer("rmsprop").(*RMSprop) }
 
 func init() {
 	RegisterOptimizer(OptimizerSpec{
@@ -84,14 +84,6 @@ func (o *RMSprop) Step(params, grad []float64) {
 		}
 		params[i] += o.delta[i]
 	}
-}
-
-// Velocity returns the momentum buffer b, or nil without momentum.
-func (o *RMSprop) Velocity() []float64 {
-	if o.Momentum == 0 {
-		return nil
-	}
-	return o.buf
 }
 
 // Trace returns grad, square_avg (v), grad_avg (centered), momentum_buffer

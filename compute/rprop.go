@@ -30,10 +30,8 @@ type Rprop struct {
 
 var _ Optimizer = (*Rprop)(nil)
 
-// NewRprop returns Rprop with PyTorch's defaults.
-func NewRprop() *Rprop {
-	return &Rprop{Rate: 0.01, EtaMinus: 0.5, EtaPlus: 1.2, StepMin: 1e-6, StepMax: 50}
-}
+// NewRprop returns Rprop with PyTorch's defaults, as registered.
+func NewRprop() *Rprop { return defaultOptimizer("rprop").(*Rprop) }
 
 func init() {
 	RegisterOptimizer(OptimizerSpec{

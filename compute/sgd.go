@@ -102,10 +102,6 @@ func (o *SGD) Step(params, grad []float64) {
 	}
 }
 
-// Velocity returns the momentum buffer b, or nil before the first step or
-// without momentum.
-func (o *SGD) Velocity() []float64 { return o.buf }
-
 // Trace returns grad (d after weight decay), momentum_buffer (with
 // momentum) and delta.
 func (o *SGD) Trace() []Quantity {

@@ -10,17 +10,21 @@ import (
 )
 
 // JSONStream writes a run in the descent.run/v1 format (see Result) while
-// it goes: the header when it is made, one path point per recorded step as
-// the step happens, and the losses, final parameters, counts and stop
-// reason at Close. Its memory does not grow with the path: only the
-// full-data losses are kept, thinned like a path. Add it to a Run's
-// Trainer before the first step.
+// it goes: the header when it is made, one path point per recorded step
+// (every one, not thinned, each with its full-data loss where the policy
+// evaluated it), and at Close the loss curve (thinned, as in Result), the
+// final parameters, counts and stop reason. Its memory does not grow with
+// the run. A point's loss can arrive after the point (from the next
+// step's pass), so one point is held back until the next or Close. Add it
+// to a Run's Trainer before the first step.
 type JSONStream struct {
-	w      *bufio.Writer
-	run    *Run
-	losses *LossRecorder
-	points int
-	err    error
+	w       *bufio.Writer
+	run     *Run
+	losses  *LossRecorder
+	held    PathPoint
+	holding bool
+	points  int
+	err     error
 }
 
 var _ Recorder = (*JSONStream)(nil)
@@ -53,31 +57,48 @@ func (s *JSONStream) write(parts ...any) {
 	}
 }
 
-// RecordStep writes the step's point.
+// RecordStep writes the held point and holds this one.
 func (s *JSONStream) RecordStep(r *StepRecord) {
+	s.flushPoint()
+	s.held = PathPoint{Step: r.Step, Epoch: r.Epoch, LR: Float(r.LR), BatchLoss: Float(r.BatchLoss),
+		Loss: Float(math.NaN()), Params: append(s.held.Params[:0], r.After...)}
+	s.holding = true
+}
+
+// RecordLoss completes the held point and keeps the loss for the curve.
+func (s *JSONStream) RecordLoss(p LossPoint) {
+	if s.holding && s.held.Step == p.Step {
+		s.held.Loss = p.Loss
+	}
+	s.losses.RecordLoss(p)
+}
+
+func (s *JSONStream) flushPoint() {
+	if !s.holding {
+		return
+	}
 	if s.points > 0 {
 		s.write(raw(","))
 	}
 	s.points++
-	s.write(PathPoint{Step: r.Step, Epoch: r.Epoch, LR: Float(r.LR), BatchLoss: Float(r.BatchLoss), Params: r.After})
+	s.write(s.held)
+	s.holding = false
 }
-
-// RecordLoss keeps the loss for Close.
-func (s *JSONStream) RecordLoss(p LossPoint) { s.losses.RecordLoss(p) }
 
 // Close writes the rest of the object from the run's trainer (with the
 // optimizer's trace when trace is true), flushes, and returns the first
 // error met.
 func (s *JSONStream) Close(trace bool) error {
 	res := s.run.Result(trace)
+	s.flushPoint()
 	s.write(raw("]"), raw(`,"loss":`), s.losses.Points(), raw(`,"final":`), res.Final, raw(`,"steps":`), res.Steps, raw(`,"epochs":`), res.Epochs,
 		raw(`,"stop":`), res.Stop, raw(`,"counts":`), res.Counts)
 	if res.Trace != nil {
 		s.write(raw(`,"trace":`), res.Trace)
 	}
 	s.write(raw("}\n"))
-	if s.err == nil {
-		s.err = s.w.Flush()
+	if err := s.w.Flush(); s.err == nil {
+		s.err = err
 	}
 	return s.err
 }
@@ -90,11 +111,10 @@ func (s *JSONStream) Close(trace bool) error {
 // (from the next step's pass), so one row is held back until the next
 // point or Close.
 type CSVStream struct {
-	w       *bufio.Writer
-	row     []byte
-	held    bool
-	heldEnd int
-	err     error
+	w    *bufio.Writer
+	row  []byte
+	held bool
+	err  error
 }
 
 var _ Recorder = (*CSVStream)(nil)

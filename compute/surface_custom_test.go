@@ -7,8 +7,8 @@ import (
 )
 
 // TestCustomSurface builds a surface from outside the built-in list, from
-// a function and its gradient alone, and trains on it, draws its loss
-// grid and maps it: f(x, y) = (x-1)² + 4(y+2)², minimum at (1, -2).
+// a function and its gradient alone, checks the gradient, trains on it and
+// draws its loss grid: f(x, y) = (x-1)² + 4(y+2)², minimum at (1, -2).
 func TestCustomSurface(t *testing.T) {
 	s := &Surface{
 		Name: "ellipse", Title: "Ellipse", Domain: [4]float64{-3, 3, -4, 2}, Start: [2]float64{-2, 1},

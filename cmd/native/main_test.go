@@ -129,7 +129,7 @@ func TestTrace(t *testing.T) {
 	for _, q := range res.Trace {
 		names = append(names, q.Name)
 	}
-	if strings.Join(names, ",") != "grad,exp_avg,exp_avg_sq,denom,delta" {
+	if strings.Join(names, ",") != "grad,exp_avg,exp_avg_sq,bias_corrected_exp_avg,bias_corrected_exp_avg_sq,denom,delta" {
 		t.Errorf("trace %v", names)
 	}
 }
@@ -144,6 +144,11 @@ func TestCSVOutput(t *testing.T) {
 		if strings.HasSuffix(l, ",") {
 			t.Errorf("row %q has no loss (a surface evaluates it every step)", l)
 		}
+	}
+	out, _, _ = runCLI("run", "--model", "surface", "--surface", "bowl", "--steps", "100", "--record-every", "25", "--format", "csv")
+	lines = strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 6 || !strings.HasPrefix(lines[2], "25,25,") || !strings.HasPrefix(lines[5], "100,100,") {
+		t.Errorf("--record-every 25 over 100 steps: want the start and 4 rows:\n%s", out)
 	}
 }
 

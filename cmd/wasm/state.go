@@ -50,8 +50,10 @@ func stateJSON(g *playground.Game) string {
 
 // runJSON trains a Config headless and returns its descent.run/v1 Result
 // (compute.Result, the same type "descent run --format json" prints), or
-// {"error": …}. The path is thinned as on the command line, so memory is
-// bounded however long the run.
+// {"error": …}. The Result's path is thinned (every point up to
+// compute.DefaultPathBudget, then every second, …, with the last), so its
+// memory is bounded however long the run; "descent run --format json"
+// streams every recorded point instead.
 func runJSON(cfgJSON string) string {
 	var cfg compute.Config
 	if err := json.Unmarshal([]byte(cfgJSON), &cfg); err != nil {

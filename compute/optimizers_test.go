@@ -5,17 +5,12 @@ import (
 	"testing"
 )
 
-var newOptimizerNames = []string{"adadelta", "adamax", "nadam", "radam", "rprop"}
-
-// TestNewOptimizersTrace checks that each optimizer traces non-empty,
+// TestOptimizersTrace checks that each optimizer traces non-empty,
 // full-length quantities after one step, ending with delta, and nothing
 // after Reset.
-func TestNewOptimizersTrace(t *testing.T) {
-	for _, name := range newOptimizerNames {
-		spec, err := OptimizerByName(name)
-		if err != nil {
-			t.Fatal(err)
-		}
+func TestOptimizersTrace(t *testing.T) {
+	for _, spec := range Optimizers() {
+		name := spec.Name
 		o := spec.New(spec.Defaults())
 		if o.Trace() != nil {
 			t.Errorf("%s: trace before the first step", name)
@@ -38,11 +33,11 @@ func TestNewOptimizersTrace(t *testing.T) {
 	}
 }
 
-// TestNewOptimizersNoAllocs checks that Step allocates only at the first
+// TestOptimizersNoAllocs checks that Step allocates only at the first
 // step.
-func TestNewOptimizersNoAllocs(t *testing.T) {
-	for _, name := range newOptimizerNames {
-		spec, _ := OptimizerByName(name)
+func TestOptimizersNoAllocs(t *testing.T) {
+	for _, spec := range Optimizers() {
+		name := spec.Name
 		o := spec.New(spec.Defaults())
 		params, grad := []float64{1, 2}, []float64{0.1, -0.3}
 		o.Step(params, grad)
@@ -52,9 +47,9 @@ func TestNewOptimizersNoAllocs(t *testing.T) {
 	}
 }
 
-// TestNewOptimizersResetRepeats checks that after Reset a run repeats
+// TestOptimizersResetRepeats checks that after Reset a run repeats
 // exactly, so no state survives it.
-func TestNewOptimizersResetRepeats(t *testing.T) {
+func TestOptimizersResetRepeats(t *testing.T) {
 	run := func(o Optimizer) []float64 {
 		p := []float64{1.5, -0.5}
 		for i := range 20 {
@@ -62,8 +57,8 @@ func TestNewOptimizersResetRepeats(t *testing.T) {
 		}
 		return p
 	}
-	for _, name := range newOptimizerNames {
-		spec, _ := OptimizerByName(name)
+	for _, spec := range Optimizers() {
+		name := spec.Name
 		h := spec.Defaults()
 		if _, ok := h["weight_decay"]; ok {
 			h["weight_decay"] = 0.01
