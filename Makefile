@@ -49,13 +49,15 @@ unit:
 wasm-test:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASMTEST)" ./compute
 
-## e2e: the wasm playground served on 127.0.0.1 and driven in headless Chromium.
+## e2e: the wasm playground served on 127.0.0.1 and driven in headless
+## Chromium, one node process per e2e/*_test.mjs.
 e2e: web e2e/node_modules
 	$(GO) build -o bin/serve ./cmd/serve
 	@port=$$((20000 + $$$$ % 20000)); \
 	./bin/serve -addr 127.0.0.1:$$port -dir web >/dev/null & pid=$$!; \
-	trap "kill $$pid" EXIT; sleep 0.5; \
-	node e2e/playground.mjs http://127.0.0.1:$$port/ e2e/out
+	trap "kill $$pid" EXIT; sleep 0.5; status=0; \
+	for t in e2e/*_test.mjs; do echo "== $$t"; node $$t http://127.0.0.1:$$port/ e2e/out || status=1; done; \
+	exit $$status
 
 e2e/node_modules: e2e/package.json
 	cd e2e && npm ci --no-audit --no-fund

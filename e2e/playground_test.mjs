@@ -1,45 +1,13 @@
 // End-to-end test of the wasm playground in Debian's headless Chromium:
 // the canvas renders a surface, pressing space starts the race, the loss
-// falls, and a screenshot is saved. Usage: node playground.mjs BASE_URL OUT_DIR
-import { chromium } from "playwright-core";
-import { PNG } from "pngjs";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+// falls, a click moves the start, the GPU agrees with the CPU, and the
+// JavaScript bridge returns descent.run/v1. Usage:
+// node e2e/playground_test.mjs BASE_URL OUT_DIR
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { base, outDir, check, finish, distinctColours, withBrowser } from "./lib.mjs";
 
-const base = process.argv[2] ?? "http://127.0.0.1:8080/";
-const outDir = process.argv[3] ?? "e2e/out";
-mkdirSync(outDir, { recursive: true });
-
-const failures = [];
-let passed = 0;
-function check(ok, what) {
-  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
-  if (ok) passed++;
-  else failures.push(what);
-}
-
-// distinctColours counts the colours in a PNG, a cheap "not blank" test.
-function distinctColours(buf) {
-  const png = PNG.sync.read(buf);
-  const seen = new Set();
-  for (let i = 0; i < png.data.length; i += 4 * 97) {
-    seen.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
-  }
-  return seen.size;
-}
-
-const profile = mkdtempSync(join(tmpdir(), "descent-e2e-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: "/usr/bin/chromium",
-  viewport: { width: 1280, height: 800 },
-  args: [
-    "--headless", "--no-sandbox", "--enable-unsafe-swiftshader", "--use-angle=swiftshader",
-    "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-  ],
-});
-try {
+await withBrowser({}, async (context) => {
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -109,9 +77,5 @@ try {
   const bad = JSON.parse(await page.evaluate(() => window.descent.run(JSON.stringify({ optimizer: "radam", momentum: 0.9 }))));
   check(typeof bad.error === "string" && bad.error.includes("momentum"), `a bad config is refused by name (${bad.error})`);
   check(errors.length === 0, `no page errors (${errors.join("; ")})`);
-} finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
-console.log(`e2e: ${passed} passed, ${failures.length} failed`);
-process.exit(failures.length === 0 ? 0 : 1);
+});
+finish("playground");
