@@ -20,14 +20,17 @@ bin/descent: FORCE
 run: bin/descent
 	./bin/descent
 
-## web: build the WebAssembly playground into web/.
+## web: build the WebAssembly playground into web/, with gzip twins of the
+## large files that cmd/serve hands to browsers which accept gzip.
 web:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/descent.wasm ./cmd/wasm
 	cp $(WASMEXEC) web/wasm_exec.js
+	gzip -9 -k -f web/descent.wasm web/wasm_exec.js
 
-## serve: build the playground and serve it on http://127.0.0.1:8080.
+## serve: build the playground, serve it on http://127.0.0.1:8080 and open
+## it in a browser when one is available.
 serve: web
-	$(GO) run ./cmd/serve -addr 127.0.0.1:8080 -dir web
+	$(GO) run ./cmd/serve -addr 127.0.0.1:8080 -dir web -open
 
 ## test: install missing system packages, check formatting and vet, run every test.
 test: deps check unit wasm-test e2e
@@ -72,6 +75,6 @@ bench-peers:
 	$(PYTHON) scripts/bench_peers.py
 
 clean:
-	rm -rf bin web/descent.wasm web/wasm_exec.js
+	rm -rf bin web/descent.wasm web/wasm_exec.js web/*.gz
 
 FORCE:

@@ -1,5 +1,10 @@
 // Command serve serves the static playground in web/ on the loopback
-// interface, so that "make serve" needs nothing but Go.
+// interface, so that "make serve" needs nothing but Go. It serves the
+// gzip files that "make web" writes beside the large ones to clients that
+// accept gzip, answers GET and HEAD only, lists no directories, serves no
+// dot-files and nothing outside its folder (symbolic links included), and
+// times out slow clients. With -open it opens the page in a browser when
+// one is available.
 package main
 
 import (
@@ -8,24 +13,58 @@ import (
 	"log"
 	"net/http"
 	"os"
+	"os/exec"
+	"runtime"
+	"time"
 )
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
 	dir := flag.String("dir", "web", "directory to serve")
+	open := flag.Bool("open", false, "open the page in a browser when one is available")
 	flag.Parse()
-	if _, err := os.Stat(*dir); err != nil {
+	h, err := newStaticHandler(*dir)
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "serve: %v (run make web first)\n", err)
 		os.Exit(2)
 	}
-	fmt.Printf("Descent playground: http://%s/  (Ctrl-C stops)\n", *addr)
-	log.Fatal(http.ListenAndServe(*addr, noCache(http.FileServer(http.Dir(*dir)))))
+	url := fmt.Sprintf("http://%s/", *addr)
+	fmt.Printf("Descent playground: %s  (Ctrl-C stops)\n", url)
+	if *open {
+		openBrowser(url)
+	}
+	log.Fatal(newServer(*addr, h).ListenAndServe())
 }
 
-// noCache makes the browser fetch a rebuilt .wasm instead of a stale copy.
-func noCache(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-cache")
-		h.ServeHTTP(w, r)
-	})
+// newServer returns a server for h with timeouts, so that slow or
+// half-open connections cannot hold it.
+func newServer(addr string, h http.Handler) *http.Server {
+	return &http.Server{
+		Addr: addr, Handler: h,
+		ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 2 * time.Minute, IdleTimeout: time.Minute,
+		MaxHeaderBytes: 64 << 10,
+	}
+}
+
+// openBrowser starts the system's opener on url when there is one and,
+// on Linux, a display to show it on; otherwise it does nothing.
+func openBrowser(url string) {
+	name, args := "xdg-open", []string{url}
+	switch runtime.GOOS {
+	case "darwin":
+		name = "open"
+	case "windows":
+		name, args = "rundll32", []string{"url.dll,FileProtocolHandler", url}
+	default:
+		if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+			return
+		}
+	}
+	if _, err := exec.LookPath(name); err != nil {
+		return
+	}
+	if err := exec.Command(name, args...).Start(); err != nil {
+		fmt.Fprintf(os.Stderr, "serve: could not open a browser: %v\n", err)
+	}
 }

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// site writes a small site: index.html, a large app.wasm with its gzip
+// twin, a dot-file, a folder without index, and a symbolic link out.
+func site(t *testing.T) (dir string, wasm []byte) {
+	t.Helper()
+	dir = t.TempDir()
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	wasm = bytes.Repeat([]byte("descent-wasm-"), 10000)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(wasm)
+	zw.Close()
+	for name, data := range map[string][]byte{
+		"index.html": []byte("<!doctype html><title>Descent</title>"), "app.wasm": wasm, "app.wasm.gz": gz.Bytes(),
+		".env": []byte("SECRET=1"), "sub/data.txt": []byte("x"),
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(outside, []byte("outside"), 0o644)
+	if err := os.Symlink(outside, filepath.Join(dir, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	return dir, wasm
+}
+
+func serveTest(t *testing.T) (*httptest.Server, []byte) {
+	dir, wasm := site(t)
+	h, err := newStaticHandler(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return httptest.NewServer(h), wasm
+}
+
+func get(t *testing.T, srv *httptest.Server, method, path string, header map[string]string) (*http.Response, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest(method, srv.URL+path, nil)
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	tr := &http.Transport{DisableCompression: true}
+	resp, err := (&http.Client{Transport: tr}).Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, body
+}
+
+// TestServesPrecompressedWhenAccepted checks gzip for clients that accept
+// it (the decompressed body is the file), the plain file otherwise, the
+// type of the original, and Vary.
+func TestServesPrecompressedWhenAccepted(t *testing.T) {
+	srv, wasm := serveTest(t)
+	defer srv.Close()
+	resp, body := get(t, srv, "GET", "/app.wasm", map[string]string{"Accept-Encoding": "br, gzip"})
+	if resp.Header.Get("Content-Encoding") != "gzip" || resp.Header.Get("Content-Type") != "application/wasm" ||
+		resp.Header.Get("Vary") != "Accept-Encoding" || len(body) >= len(wasm) {
+		t.Fatalf("gzip request: %v, %d bytes", resp.Header, len(body))
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain, _ := io.ReadAll(zr); !bytes.Equal(plain, wasm) {
+		t.Error("the gzip body is not the file")
+	}
+	for _, enc := range []string{"", "identity", "gzip;q=0"} {
+		resp, body = get(t, srv, "GET", "/app.wasm", map[string]string{"Accept-Encoding": enc})
+		if resp.Header.Get("Content-Encoding") != "" || !bytes.Equal(body, wasm) {
+			t.Errorf("Accept-Encoding %q: encoding %q, %d bytes", enc, resp.Header.Get("Content-Encoding"), len(body))
+		}
+	}
+}
+
+// TestRevalidatesWithETag checks that a repeated request with the ETag is
+// answered 304 and that the headers ask browsers to revalidate.
+func TestRevalidatesWithETag(t *testing.T) {
+	srv, _ := serveTest(t)
+	defer srv.Close()
+	resp, _ := get(t, srv, "GET", "/index.html", nil)
+	tag := resp.Header.Get("ETag")
+	if tag == "" || resp.Header.Get("Cache-Control") != "no-cache" || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Fatalf("headers %v", resp.Header)
+	}
+	resp, body := get(t, srv, "GET", "/index.html", map[string]string{"If-None-Match": tag})
+	if resp.StatusCode != http.StatusNotModified || len(body) != 0 {
+		t.Errorf("revalidation: %d with %d bytes", resp.StatusCode, len(body))
+	}
+}
+
+// TestRefuses checks methods other than GET and HEAD, dot-files, folder
+// listings, paths out of the folder and symbolic links out of it.
+func TestRefuses(t *testing.T) {
+	srv, _ := serveTest(t)
+	defer srv.Close()
+	cases := []struct {
+		method, path string
+		code         int
+	}{
+		{"POST", "/index.html", http.StatusMethodNotAllowed},
+		{"DELETE", "/", http.StatusMethodNotAllowed},
+		{"GET", "/.env", http.StatusNotFound},
+		{"GET", "/sub/", http.StatusNotFound},
+		{"GET", "/sub", http.StatusNotFound},
+		{"GET", "/../secret.txt", http.StatusNotFound},
+		{"GET", "/link.txt", http.StatusNotFound},
+		{"HEAD", "/", http.StatusOK},
+		{"GET", "/", http.StatusOK},
+		{"GET", "/sub/data.txt", http.StatusOK},
+	}
+	for _, c := range cases {
+		resp, body := get(t, srv, c.method, c.path, nil)
+		if resp.StatusCode != c.code || strings.Contains(string(body), "outside") || strings.Contains(string(body), "SECRET") {
+			t.Errorf("%s %s: %d %q, want %d", c.method, c.path, resp.StatusCode, body, c.code)
+		}
+	}
+	if resp, _ := get(t, srv, "POST", "/", nil); resp.Header.Get("Allow") != "GET, HEAD" {
+		t.Errorf("405 without Allow: %v", resp.Header)
+	}
+}
+
+// TestHalfOpenConnectionsDoNotLockOut opens 500 connections that send
+// part of a request and stop, then checks that a normal request is still
+// served within a second.
+func TestHalfOpenConnectionsDoNotLockOut(t *testing.T) {
+	dir, _ := site(t)
+	h, err := newStaticHandler(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := newServer(ln.Addr().String(), h)
+	go srv.Serve(ln)
+	defer srv.Close()
+	var conns []net.Conn
+	defer func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
+	for i := range 500 {
+		c, err := net.Dial("tcp", ln.Addr().String())
+		if err != nil {
+			t.Fatalf("connection %d: %v", i, err)
+		}
+		fmt.Fprintf(c, "GET / HTTP/1.1\r\nHost: x\r\n")
+		conns = append(conns, c)
+	}
+	client := &http.Client{Timeout: time.Second}
+	start := time.Now()
+	resp, err := client.Get("http://" + ln.Addr().String() + "/")
+	if err != nil {
+		t.Fatalf("a normal request with 500 half-open connections: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("status %d", resp.StatusCode)
+	}
+	t.Logf("served in %v beside 500 half-open connections", time.Since(start))
+	if srv.ReadHeaderTimeout == 0 || srv.IdleTimeout == 0 || srv.WriteTimeout == 0 {
+		t.Error("the server has no timeouts")
+	}
+}
