@@ -9,7 +9,7 @@ PYTHON   ?= /usr/bin/python3
 
 XVFB     := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: all run serve web test deps check unit wasm-test e2e bench bench-peers clean
+.PHONY: all run serve web test deps check unit wasm-test e2e fuzz fuzz-short bench bench-peers clean
 
 all: bin/descent web
 
@@ -33,7 +33,7 @@ serve: web
 	$(GO) run ./cmd/serve -addr 127.0.0.1:8080 -dir web -open
 
 ## test: install missing system packages, check formatting and vet, run every test.
-test: deps check unit wasm-test e2e
+test: deps check unit wasm-test e2e fuzz-short
 
 deps:
 	@scripts/ensure-deps.sh
@@ -65,6 +65,19 @@ e2e: web e2e/node_modules
 e2e/node_modules: e2e/package.json
 	cd e2e && npm ci --no-audit --no-fund
 	touch e2e/node_modules
+
+## fuzz: every fuzz test for FUZZTIME each (default 60s); fuzz-short is
+## make test's pass of a few seconds each. Failing inputs land in the
+## package's testdata/fuzz and stay as regression tests.
+FUZZTIME ?= 60s
+FUZZ_TARGETS := ./compute:FuzzConfigJSON ./compute:FuzzLoadCSV ./cmd/native:FuzzRunFlags
+fuzz:
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; name=$${t#*:}; \
+	echo "== $$name ($$pkg, $(FUZZTIME))"; \
+	$(XVFB) $(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; done
+
+fuzz-short:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=3s
 
 ## bench: Go benchmarks reported as ratios against baselines run in the same command.
 bench:

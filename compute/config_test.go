@@ -145,3 +145,16 @@ func TestConfigJSONRefusesUnknownKeysAndBatchSizeZero(t *testing.T) {
 		t.Errorf("hyper %v, want %v", c.Hyper, want)
 	}
 }
+
+// TestFieldErrorQuotesAtMost80Characters checks that a huge or unprintable
+// value is cut and quoted in the message.
+func TestFieldErrorQuotesAtMost80Characters(t *testing.T) {
+	_, err := Config{Data: strings.Repeat("x", 1000) + ".txt"}.Build(nil)
+	if err == nil || len(err.Error()) > 200 || !strings.Contains(err.Error(), "…") {
+		t.Errorf("message of %d bytes: %.300v", len(err.Error()), err)
+	}
+	_, err = Config{Optimizer: "ad\nam"}.Build(nil)
+	if err == nil || strings.Contains(err.Error(), "\n") {
+		t.Errorf("a newline reached the message: %q", err)
+	}
+}

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // FieldError is a Config field whose value is not allowed. Field is the JSON
@@ -19,7 +21,21 @@ func (e *FieldError) Error() string {
 	if e.Value == nil {
 		return fmt.Sprintf("config: %s: %s", e.Field, e.Allowed)
 	}
-	return fmt.Sprintf("config: %s = %v: %s", e.Field, e.Value, e.Allowed)
+	return fmt.Sprintf("config: %s = %s: %s", e.Field, e.Quoted(), e.Allowed)
+}
+
+// Quoted returns the value as a message shows it: at most 80 characters,
+// quoted when it holds characters that do not print.
+func (e *FieldError) Quoted() string {
+	const most = 80
+	s := fmt.Sprint(e.Value)
+	if r := []rune(s); len(r) > most {
+		return strconv.Quote(string(r[:most])) + "…"
+	}
+	if strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+		return strconv.Quote(s)
+	}
+	return s
 }
 
 func fieldErr(field string, v any, format string, args ...any) error {

@@ -10,7 +10,9 @@ import (
 	"os"
 	"os/signal"
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/descent-playground/descent/compute"
 )
@@ -129,17 +131,43 @@ func readConfig(path string, cfg *compute.Config) error {
 	return nil
 }
 
-// badFlagValue matches the flag package's message for a value its setter
-// refused.
-var badFlagValue = regexp.MustCompile(`^invalid value "(.*)" for flag -([\w-]+): (.*)$`)
+// badFlagValue and unknownFlag match the flag package's messages for a
+// value its setter refused and for a flag it does not know.
+var (
+	badFlagValue = regexp.MustCompile(`(?s)^invalid value "(.*)" for flag -([\w-]+): (.*)$`)
+	unknownFlag  = regexp.MustCompile(`(?s)^flag provided but not defined: -?-?(.*)$`)
+)
 
-// flagError rewrites the flag package's message for a refused value in the
-// command line's own words: "--batch-size 0: want a whole number ≥ 1".
+// flagError rewrites the flag package's message in the command line's own
+// words, on one line, quoting at most 80 characters of what was typed:
+// "--batch-size 0: want a whole number ≥ 1".
 func flagError(err error) string {
 	if m := badFlagValue.FindStringSubmatch(err.Error()); m != nil {
-		return fmt.Sprintf("--%s %s: %s", m[2], m[1], m[3])
+		return fmt.Sprintf("--%s %s: %s", m[2], quoteValue(m[1]), m[3])
 	}
-	return err.Error()
+	if m := unknownFlag.FindStringSubmatch(err.Error()); m != nil {
+		return fmt.Sprintf("unknown flag --%s (descent run -h lists them)", strings.Trim(quoteValue(m[1]), `"`))
+	}
+	return quoteValue(err.Error())
+}
+
+// quoteValue returns s as typed when it is short and printable, and
+// otherwise quoted and cut to 80 characters.
+func quoteValue(s string) string {
+	const most = 80
+	plain := true
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			plain = false
+		}
+	}
+	if r := []rune(s); len(r) > most {
+		return strconv.Quote(string(r[:most])) + "…"
+	}
+	if !plain {
+		return strconv.Quote(s)
+	}
+	return s
 }
 
 // flagSpelling rewrites a config field error in the command line's terms.
@@ -149,7 +177,7 @@ func flagSpelling(err error) string {
 		return fmt.Sprintf("--%s: %s", strings.ReplaceAll(fe.Field, "_", "-"), fe.Allowed)
 	}
 	if errors.As(err, &fe) {
-		return fmt.Sprintf("--%s %v: %s", strings.ReplaceAll(fe.Field, "_", "-"), fe.Value, fe.Allowed)
+		return fmt.Sprintf("--%s %s: %s", strings.ReplaceAll(fe.Field, "_", "-"), fe.Quoted(), fe.Allowed)
 	}
-	return err.Error()
+	return quoteValue(err.Error())
 }
