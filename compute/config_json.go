@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
+	"reflect"
 	"slices"
+	"strings"
 )
 
 // configFields is Config without its methods, so that encoding/json handles
@@ -46,12 +49,18 @@ func (c Config) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads a Config: its own fields and any registered
-// hyperparameter key. Unknown keys are errors, and so is an explicit
-// batch_size of 0 (the size of a batch is at least 1).
+// hyperparameter key, each spelled exactly (no other case) and given once.
+// Unknown keys, duplicates and anything after the object are errors, and
+// so is an explicit batch_size of 0 (the size of a batch is at least 1).
 func (c *Config) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
+	raw, err := objectFields(data)
+	if err != nil {
 		return err
+	}
+	for _, key := range slices.Sorted(maps.Keys(raw)) {
+		if _, ok := HyperByKey(key); !ok && !slices.Contains(configKeys(), key) {
+			return fieldErr("key", key, "unknown (keys are spelled as the flags of descent run -h, with _ for -)")
+		}
 	}
 	hyper := Hypers{}
 	for key, val := range raw {
@@ -101,4 +110,49 @@ func (c *Config) UnmarshalJSON(data []byte) error {
 		c.Hyper = hyper
 	}
 	return nil
+}
+
+// objectFields splits a JSON object into its fields, refusing a repeated
+// key and anything after the object.
+func objectFields(data []byte) (map[string]json.RawMessage, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, fmt.Errorf("config: want a JSON object")
+	}
+	fields := map[string]json.RawMessage{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, fmt.Errorf("config: %w", err)
+		}
+		key := tok.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, fmt.Errorf("config: %s: %w", key, err)
+		}
+		if _, dup := fields[key]; dup {
+			return nil, fieldErr("key", key, "given twice")
+		}
+		fields[key] = v
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("config: data after the object")
+	}
+	return fields, nil
+}
+
+// configKeys returns the JSON keys of Config's own fields, from their tags.
+func configKeys() []string {
+	var keys []string
+	t := reflect.TypeFor[configFields]()
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	return keys
 }

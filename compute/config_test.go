@@ -131,7 +131,8 @@ func ptr(v float64) *float64 { return &v }
 // hyperparameter, and an explicit batch_size of 0, are errors.
 func TestConfigJSONRefusesUnknownKeysAndBatchSizeZero(t *testing.T) {
 	for _, in := range []string{`{"lerning_rate":0.1}`, `{"variant":"minibatch","batch_size":0}`,
-		`{"variant":"minibatch","batch_size":-0}`, `{"amsgrad":1}`, `{"lr":null}`} {
+		`{"variant":"minibatch","batch_size":-0}`, `{"amsgrad":1}`, `{"lr":null}`,
+		`{"MODEL":"linreg"}`, `{"Lr":0.1}`, `{"lr":0.1,"lr":0.2}`, `{"model":"linreg"} {"model":"surface"}`, `{"model":"linreg"}x`} {
 		var c Config
 		if err := json.Unmarshal([]byte(in), &c); err == nil {
 			t.Errorf("%s: decoded %+v, want an error", in, c)

@@ -119,6 +119,10 @@ func (c Config) validateData() error {
 		if c.Data == "blobs" && c.Features > 2 {
 			return fieldErr("features", c.Features, "blobs data has 2 features")
 		}
+		if b := dataBytes(c.N, max(c.Features, 1)); b > MaxDataBytes {
+			return fieldErr("n", c.N, "%d samples of %d features need %d MB, more than the limit of %d MB",
+				c.N, max(c.Features, 1), b>>20, MaxDataBytes>>20)
+		}
 		if c.Noise != nil && (*c.Noise < 0 || !finite(*c.Noise)) {
 			return fieldErr("noise", *c.Noise, "want a finite number ≥ 0")
 		}

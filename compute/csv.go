@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 )
@@ -14,9 +13,10 @@ import (
 // LoadCSV reads a data set from CSV text: a header row naming the columns,
 // then one row per sample of numeric values. The column named target
 // becomes Y and every other column a feature; an empty target means the
-// last column. Errors name the line and the column.
+// last column. Errors name the line and the column, and the limits
+// MaxLineBytes and MaxColumns when an input passes them.
 func LoadCSV(r io.Reader, target string) (*Dataset, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(&lineLimitReader{r: r, max: MaxLineBytes})
 	cr.TrimLeadingSpace = true
 	cr.ReuseRecord = false
 	header, err := cr.Read()
@@ -28,6 +28,9 @@ func LoadCSV(r io.Reader, target string) (*Dataset, error) {
 	}
 	for i := range header {
 		header[i] = strings.TrimSpace(header[i])
+	}
+	if len(header) > MaxColumns {
+		return nil, fmt.Errorf("csv: line 1: %d columns, more than the limit of %d", len(header), MaxColumns)
 	}
 	if len(header) < 2 {
 		return nil, fmt.Errorf("csv: line 1: %d column(s), want at least 2 (features and a target)", len(header))
@@ -64,7 +67,7 @@ func LoadCSV(r io.Reader, target string) (*Dataset, error) {
 		for i, field := range rec {
 			v, err := strconv.ParseFloat(strings.TrimSpace(field), 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("csv: line %d, column %q: %q is not a finite number", line, header[i], field)
+				return nil, fmt.Errorf("csv: line %d, column %s: %s is not a finite number", line, quoteCut(header[i]), quoteCut(field))
 			}
 			if i == ti {
 				d.Y = append(d.Y, v)
@@ -80,9 +83,18 @@ func LoadCSV(r io.Reader, target string) (*Dataset, error) {
 	return d, nil
 }
 
-// LoadCSVFile opens path and reads it with LoadCSV.
+// quoteCut quotes s, cut to its first 80 characters.
+func quoteCut(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		return strconv.Quote(string(r[:80])) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// LoadCSVFile reads the regular file path, of at most MaxDataFileBytes,
+// with LoadCSV.
 func LoadCSVFile(path, target string) (*Dataset, error) {
-	f, err := os.Open(path)
+	f, err := OpenRegular(path, MaxDataFileBytes)
 	if err != nil {
 		return nil, err
 	}

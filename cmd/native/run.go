@@ -117,18 +117,20 @@ type closer func() error
 // Close calls the function.
 func (f closer) Close() error { return f() }
 
-// readConfig decodes a JSON Config, refusing unknown fields.
+// readConfig decodes a JSON Config from a regular file of at most
+// compute.MaxConfigFileBytes, refusing unknown keys, keys in another case,
+// duplicates and anything after the object.
 func readConfig(path string, cfg *compute.Config) error {
-	data, err := os.ReadFile(path)
+	f, err := compute.OpenRegular(path, compute.MaxConfigFileBytes)
 	if err != nil {
 		return err
 	}
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(cfg); err != nil {
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
 		return err
 	}
-	return nil
+	return json.Unmarshal(data, cfg)
 }
 
 // badFlagValue and unknownFlag match the flag package's messages for a
@@ -148,8 +150,9 @@ func flagError(err error) string {
 	if m := unknownFlag.FindStringSubmatch(err.Error()); m != nil {
 		return fmt.Sprintf("unknown flag --%s (descent run -h lists them)", strings.Trim(quoteValue(m[1]), `"`))
 	}
-	return quoteValue(err.Error())
+	return oneLine(err.Error())
 }
+
 
 // quoteValue returns s as typed when it is short and printable, and
 // otherwise quoted and cut to 80 characters.
@@ -179,5 +182,15 @@ func flagSpelling(err error) string {
 	if errors.As(err, &fe) {
 		return fmt.Sprintf("--%s %s: %s", strings.ReplaceAll(fe.Field, "_", "-"), fe.Quoted(), fe.Allowed)
 	}
-	return quoteValue(err.Error())
+	return oneLine(err.Error())
+}
+
+// oneLine writes control characters (a newline in a path, say) escaped,
+// so that a message stays on its line.
+func oneLine(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	q := strconv.Quote(s)
+	return q[1 : len(q)-1]
 }
