@@ -153,7 +153,6 @@ func flagError(err error) string {
 	return oneLine(err.Error())
 }
 
-
 // quoteValue returns s as typed when it is short and printable, and
 // otherwise quoted and cut to 80 characters.
 func quoteValue(s string) string {
