@@ -8,11 +8,14 @@ import "strconv"
 // long to run. It round-trips through JSON and the command line; a field
 // left at its zero value (or a nil hyperparameter) takes the documented
 // default, so hyperparameters that are not set are PyTorch's defaults for
-// the chosen optimizer.
+// the chosen optimizer. Because zero means "unset", the JSON decoder and
+// the command line refuse an explicit 0 or "" where it means nothing, and
+// Validate refuses any field the run would not read.
 type Config struct {
 	// Model is "linreg" (MSE), "logreg" (binary cross-entropy) or "surface".
 	Model string `json:"model,omitempty"`
-	// Surface names the test function when Model is "surface".
+	// Surface names the test function when Model is "surface" (default
+	// himmelblau, where every default converges).
 	Surface string `json:"surface,omitempty"`
 	// Data is "seed" (the classic five points), "linear" (synthetic linear
 	// data), "blobs" (two Gaussian classes) or the path of a CSV file.
@@ -50,9 +53,9 @@ type Config struct {
 	StepSize int      `json:"step_size,omitempty"`
 	Gamma    *float64 `json:"gamma,omitempty"`
 	// Decay is inverse-time's; TMax and EtaMin are cosine's.
-	Decay  float64 `json:"decay,omitempty"`
-	TMax   int     `json:"t_max,omitempty"`
-	EtaMin float64 `json:"eta_min,omitempty"`
+	Decay  *float64 `json:"decay,omitempty"`
+	TMax   int      `json:"t_max,omitempty"`
+	EtaMin float64  `json:"eta_min,omitempty"`
 
 	// Variant is batch, sgd or minibatch; BatchSize is minibatch's B.
 	Variant   string `json:"variant,omitempty"`
@@ -109,7 +112,7 @@ func (c Config) WithDefaults() Config {
 		}
 	case "surface":
 		if c.Surface == "" {
-			c.Surface = "rosenbrock"
+			c.Surface = "himmelblau" // plain gradient descent at its default rate converges here
 		}
 	}
 	if c.Data == "linear" || c.Data == "blobs" {

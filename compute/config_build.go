@@ -172,11 +172,7 @@ func (c Config) schedule() Schedule {
 	case "exponential":
 		return Exponential{Gamma: value(c.Gamma, 0.99)}
 	case "inverse-time":
-		decay := c.Decay
-		if decay == 0 {
-			decay = 0.01
-		}
-		return InverseTime{Decay: decay}
+		return InverseTime{Decay: value(c.Decay, 0.01)}
 	case "cosine":
 		tmax := c.TMax
 		if tmax == 0 {

@@ -3,6 +3,7 @@ package compute
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -51,7 +52,8 @@ func (c Config) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads a Config: its own fields and any registered
 // hyperparameter key, each spelled exactly (no other case) and given once.
 // Unknown keys, duplicates and anything after the object are errors, and
-// so is an explicit batch_size of 0 (the size of a batch is at least 1).
+// so are an explicit 0 or "" where they mean nothing (0 and "" are how a
+// Config says "unset", so that a default applies).
 func (c *Config) UnmarshalJSON(data []byte) error {
 	raw, err := objectFields(data)
 	if err != nil {
@@ -89,12 +91,6 @@ func (c *Config) UnmarshalJSON(data []byte) error {
 		}
 		delete(raw, key)
 	}
-	if v, ok := raw["batch_size"]; ok {
-		var n float64
-		if json.Unmarshal(v, &n) == nil && n == 0 {
-			return fieldErr("batch_size", 0, "want ≥ 1")
-		}
-	}
 	rest, err := json.Marshal(raw)
 	if err != nil {
 		return err
@@ -103,6 +99,13 @@ func (c *Config) UnmarshalJSON(data []byte) error {
 	dec.DisallowUnknownFields()
 	var f configFields
 	if err := dec.Decode(&f); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return fieldErr(te.Field, te.Value, "want %s", jsonKind(te.Type))
+		}
+		return err
+	}
+	if err := explicitZeros(f, raw); err != nil {
 		return err
 	}
 	*c = Config(f)
@@ -155,4 +158,48 @@ func configKeys() []string {
 		}
 	}
 	return keys
+}
+
+// explicitZeros refuses a whole number given as 0 and a string given as ""
+// in JSON: in a Config they mean "unset", and a user who typed them meant
+// something else.
+func explicitZeros(f configFields, raw map[string]json.RawMessage) error {
+	v := reflect.ValueOf(f)
+	t := v.Type()
+	for i := range t.NumField() {
+		key, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if _, given := raw[key]; !given {
+			continue
+		}
+		switch fv := v.Field(i); fv.Kind() {
+		case reflect.Int, reflect.Uint64:
+			if fv.IsZero() {
+				return fieldErr(key, 0, "want a whole number ≥ 1 (leave it out for the default)")
+			}
+		case reflect.String:
+			if fv.IsZero() {
+				return fieldErr(key, `""`, "want a value (leave it out for the default)")
+			}
+		}
+	}
+	return nil
+}
+
+// jsonKind says in words what a Go type of Config takes in JSON.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Int:
+		return "a whole number"
+	case reflect.Uint64:
+		return "a whole number ≥ 1"
+	case reflect.Float64, reflect.Pointer:
+		return "a finite number"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.String:
+		return "a string"
+	case reflect.Slice:
+		return "an array of finite numbers"
+	}
+	return t.String()
 }

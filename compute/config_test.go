@@ -3,9 +3,12 @@ package compute
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
+
+	"gonum.org/v1/gonum/floats"
 )
 
 // TestConfigDefaultsAreTorchDefaults checks that unset hyperparameters take
@@ -157,5 +160,37 @@ func TestFieldErrorQuotesAtMost80Characters(t *testing.T) {
 	_, err = Config{Optimizer: "ad\nam"}.Build(nil)
 	if err == nil || strings.Contains(err.Error(), "\n") {
 		t.Errorf("a newline reached the message: %q", err)
+	}
+}
+
+// TestDefaultsConverge runs each model with every default and checks that
+// it converges: it finishes, the loss falls, and the gradient at the end is
+// under a tenth of the gradient at the start (on a surface, the end is at
+// one of its known minima).
+func TestDefaultsConverge(t *testing.T) {
+	for _, model := range ModelNames {
+		r, err := Config{Model: model}.Build(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if stop := r.Execute(t.Context()); stop != Finished {
+			t.Errorf("%s: stopped %s", model, stop)
+			continue
+		}
+		losses := r.Losses.Points()
+		first, last := float64(losses[0].Loss), float64(losses[len(losses)-1].Loss)
+		norm := func(x []float64) float64 {
+			g := make([]float64, r.Objective.Dim())
+			r.Objective.Grad(g, x)
+			return math.Sqrt(floats.Dot(g, g))
+		}
+		g0, g1 := norm(r.Config.Start), norm(r.Trainer.Params())
+		t.Logf("%s: loss %.4g → %.4g, gradient norm %.3g → %.3g", model, first, last, g0, g1)
+		if !(last < first) || !(g1 < g0/10) {
+			t.Errorf("%s: loss %g → %g, gradient norm %g → %g", model, first, last, g0, g1)
+		}
+		if r.Surface != nil && NearestMinimum(r.Surface, r.Trainer.Params()[0], r.Trainer.Params()[1]) < 0 {
+			t.Errorf("%s: ended at %v, near no minimum of %s", model, r.Trainer.Params(), r.Surface.Name)
+		}
 	}
 }

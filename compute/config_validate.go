@@ -55,6 +55,9 @@ func (c Config) Validate() error {
 	if err := oneOf("model", c.Model, ModelNames); err != nil {
 		return err
 	}
+	if err := c.validateUnused(); err != nil {
+		return err
+	}
 	if err := c.validateData(); err != nil {
 		return err
 	}
@@ -123,6 +126,14 @@ func (c Config) validateData() error {
 			return fieldErr("n", c.N, "%d samples of %d features need %d MB, more than the limit of %d MB",
 				c.N, max(c.Features, 1), b>>20, MaxDataBytes>>20)
 		}
+		for _, f := range []struct {
+			key string
+			p   *float64
+		}{{"slope", c.Slope}, {"intercept", c.Intercept}} {
+			if f.p != nil && !finite(*f.p) {
+				return fieldErr(f.key, *f.p, "want a finite number")
+			}
+		}
 		if c.Noise != nil && (*c.Noise < 0 || !finite(*c.Noise)) {
 			return fieldErr("noise", *c.Noise, "want a finite number ≥ 0")
 		}
@@ -179,8 +190,8 @@ func (c Config) validateSchedule() error {
 			return fieldErr("gamma", gamma, "want 0 < gamma ≤ 1")
 		}
 	case "inverse-time":
-		if c.Decay < 0 || !finite(c.Decay) {
-			return fieldErr("decay", c.Decay, "want a finite number ≥ 0")
+		if d := value(c.Decay, 0.01); d < 0 || !finite(d) {
+			return fieldErr("decay", d, "want a finite number ≥ 0")
 		}
 	case "cosine":
 		if c.TMax < 0 {

@@ -45,17 +45,6 @@ func floatVal(dst func(c *compute.Config) *float64) func(*compute.Config, string
 	}
 }
 
-func intVal(dst func(c *compute.Config) *int) func(*compute.Config, string) error {
-	return func(c *compute.Config, v string) error {
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			return fmt.Errorf("want a whole number")
-		}
-		*dst(c) = n
-		return nil
-	}
-}
-
 func positiveInt(dst func(c *compute.Config) *int) func(*compute.Config, string) error {
 	return func(c *compute.Config, v string) error {
 		n, err := strconv.Atoi(v)
@@ -67,8 +56,13 @@ func positiveInt(dst func(c *compute.Config) *int) func(*compute.Config, string)
 	}
 }
 
+// strVal sets a string field; an empty value is an error, since "" is how
+// a Config says "unset".
 func strVal(dst func(c *compute.Config) *string) func(*compute.Config, string) error {
 	return func(c *compute.Config, v string) error {
+		if v == "" {
+			return fmt.Errorf("want a value (leave the flag out for the default)")
+		}
 		*dst(c) = v
 		return nil
 	}
@@ -107,15 +101,15 @@ var configFlags = []configFlag{
 	{"surface", "test surface: " + strings.Join(compute.SurfaceNames(), "|"), strVal(func(c *compute.Config) *string { return &c.Surface }), false},
 	{"data", "data: seed|linear|blobs|PATH.csv", strVal(func(c *compute.Config) *string { return &c.Data }), false},
 	{"target", "CSV column to predict (default: the last)", strVal(func(c *compute.Config) *string { return &c.Target }), false},
-	{"n", "samples of synthetic data (default 100)", intVal(func(c *compute.Config) *int { return &c.N }), false},
-	{"features", "features of synthetic linear data (default 1)", intVal(func(c *compute.Config) *int { return &c.Features }), false},
+	{"n", "samples of synthetic data (default 100)", positiveInt(func(c *compute.Config) *int { return &c.N }), false},
+	{"features", "features of synthetic linear data (default 1)", positiveInt(func(c *compute.Config) *int { return &c.Features }), false},
 	{"slope", "slope of synthetic linear data (default 2)", floatPtr(func(c *compute.Config) **float64 { return &c.Slope }), false},
 	{"intercept", "intercept of synthetic linear data (default 1)", floatPtr(func(c *compute.Config) **float64 { return &c.Intercept }), false},
 	{"noise", "noise standard deviation of synthetic data (default 1)", floatPtr(func(c *compute.Config) **float64 { return &c.Noise }), false},
-	{"seed", "seed for synthetic data and shuffling (default 1)", func(c *compute.Config, v string) error {
+	{"seed", "seed for synthetic data and shuffling, ≥ 1 (default 1)", func(c *compute.Config, v string) error {
 		n, err := strconv.ParseUint(v, 10, 64)
-		if err != nil {
-			return fmt.Errorf("want a whole number ≥ 0")
+		if err != nil || n == 0 {
+			return fmt.Errorf("want a whole number ≥ 1")
 		}
 		c.Seed = n
 		return nil
@@ -125,16 +119,16 @@ var configFlags = []configFlag{
 	{"l1", "L1 penalty weight on the loss", floatVal(func(c *compute.Config) *float64 { return &c.L1 }), false},
 	{"l2", "L2 penalty weight on the loss (λ/2·Σw²)", floatVal(func(c *compute.Config) *float64 { return &c.L2 }), false},
 	{"schedule", "learning-rate schedule: " + strings.Join(compute.ScheduleNames, "|"), strVal(func(c *compute.Config) *string { return &c.Schedule }), false},
-	{"step-size", "epochs between step-schedule decays (default 100)", intVal(func(c *compute.Config) *int { return &c.StepSize }), false},
+	{"step-size", "epochs between step-schedule decays (default 100)", positiveInt(func(c *compute.Config) *int { return &c.StepSize }), false},
 	{"gamma", "decay factor of step (0.5) and exponential (0.99) schedules", floatPtr(func(c *compute.Config) **float64 { return &c.Gamma }), false},
-	{"decay", "inverse-time decay rate (default 0.01)", floatVal(func(c *compute.Config) *float64 { return &c.Decay }), false},
-	{"t-max", "cosine schedule period in epochs (default: the run length)", intVal(func(c *compute.Config) *int { return &c.TMax }), false},
+	{"decay", "inverse-time decay rate (default 0.01)", floatPtr(func(c *compute.Config) **float64 { return &c.Decay }), false},
+	{"t-max", "cosine schedule period in epochs (default: the run length)", positiveInt(func(c *compute.Config) *int { return &c.TMax }), false},
 	{"eta-min", "cosine schedule floor (default 0)", floatVal(func(c *compute.Config) *float64 { return &c.EtaMin }), false},
 	{"variant", "variant: " + strings.Join(compute.VariantNames, "|"), strVal(func(c *compute.Config) *string { return &c.Variant }), false},
 	{"batch-size", "minibatch size (default 32)", positiveInt(func(c *compute.Config) *int { return &c.BatchSize }), false},
 	{"shuffle", "draw a new seeded order of the data every epoch", boolVal(func(c *compute.Config) *bool { return &c.Shuffle }), true},
-	{"epochs", "epochs to run (default 1000 for regression)", intVal(func(c *compute.Config) *int { return &c.Epochs }), false},
-	{"steps", "steps to run instead of epochs (default 500 on a surface)", intVal(func(c *compute.Config) *int { return &c.Steps }), false},
+	{"epochs", "epochs to run (default 1000 for regression)", positiveInt(func(c *compute.Config) *int { return &c.Epochs }), false},
+	{"steps", "steps to run instead of epochs (default 500 on a surface)", positiveInt(func(c *compute.Config) *int { return &c.Steps }), false},
 	{"start", "initial parameters, comma-separated (e.g. -1.5,2)", floatList(func(c *compute.Config) *[]float64 { return &c.Start }), false},
 	{"record-every", "record every k-th step and the last (default 1)", positiveInt(func(c *compute.Config) *int { return &c.RecordEvery }), false},
 	{"full-loss", "when to evaluate the full-data loss: every|epoch|end|never|K steps (default: epoch on data, every on a surface)", strVal(func(c *compute.Config) *string { return &c.FullLoss }), false},
