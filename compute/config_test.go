@@ -75,7 +75,7 @@ func TestConfigValidationNamesTheField(t *testing.T) {
 		{Config{Data: "table.txt"}, "data"},
 		{Config{L1: -1}, "l1"},
 		{Config{Start: []float64{1, 2, 3}}, "start"},
-		{Config{Model: "logreg", Data: "seed"}, "data"},
+		{Config{Model: "logreg", Data: "classic"}, "data"},
 	}
 	for _, c := range cases {
 		r, err := c.cfg.Build(nil)
@@ -143,5 +143,32 @@ func TestConfigJSONRefusesUnknownKeysAndBatchSizeZero(t *testing.T) {
 	}
 	if want := (Hypers{"lr": 0.1, "amsgrad": 1, "beta2": 0.99}); !reflect.DeepEqual(c.Hyper, want) {
 		t.Errorf("hyper %v, want %v", c.Hyper, want)
+	}
+}
+
+// TestConfigNamesIgnoreCase checks that built-in data and surface names
+// match in any case and come out of the built run in lower case, and that
+// a CSV path keeps its case.
+func TestConfigNamesIgnoreCase(t *testing.T) {
+	cases := []struct {
+		in            Config
+		data, surface string
+	}{
+		{Config{Data: "Classic"}, "classic", ""},
+		{Config{Model: "logreg", Data: "BLOBS"}, "blobs", ""},
+		{Config{Model: "surface", Surface: "Rosenbrock"}, "", "rosenbrock"},
+	}
+	for _, c := range cases {
+		r, err := c.in.Build(nil)
+		if err != nil {
+			t.Errorf("%+v: %v", c.in, err)
+			continue
+		}
+		if r.Config.Data != c.data || r.Config.Surface != c.surface {
+			t.Errorf("%+v: built with data %q, surface %q; want %q, %q", c.in, r.Config.Data, r.Config.Surface, c.data, c.surface)
+		}
+	}
+	if got := (Config{Data: "Table.CSV"}).WithDefaults().Data; got != "Table.CSV" {
+		t.Errorf("a CSV path became %q", got)
 	}
 }
