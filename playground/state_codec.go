@@ -138,7 +138,11 @@ func matchName(text string, names []string) (string, error) {
 	text = strings.TrimSpace(text)
 	i := slices.IndexFunc(names, func(n string) bool { return strings.EqualFold(n, text) })
 	if i < 0 {
-		return "", fmt.Errorf("want one of %s", strings.Join(names, ", "))
+		shown := slices.Clone(names)
+		if j := slices.Index(shown, ""); j >= 0 {
+			shown[j] = "nothing"
+		}
+		return "", fmt.Errorf("want one of %s", strings.Join(shown, ", "))
 	}
 	return names[i], nil
 }

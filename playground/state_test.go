@@ -242,6 +242,7 @@ func TestDecodeLinkProblems(t *testing.T) {
 		{"l2=NaN", "want a finite number"},
 		{"o=sgd,lbfgs", `"lbfgs": want one of sgd`},
 		{"x0=%zz", "not a valid URL escape"},
+		{"mo=lbfgs", "want one of nothing, sgd,"},
 	}
 	for _, c := range cases {
 		s, err := DecodeLink(c.link)
