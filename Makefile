@@ -42,7 +42,7 @@ check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./cmd/wasm ./compute
+	GOOS=js GOARCH=wasm $(GO) vet ./cmd/wasm ./compute ./playground
 
 ## unit: every Go test; the graphics ones need a display, so all run under Xvfb.
 unit:

@@ -1,6 +1,10 @@
 package compute
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
 
 // Config describes a run completely: the model and its data, the loss
 // penalty, the optimizer and its hyperparameters, the learning-rate
@@ -17,7 +21,7 @@ type Config struct {
 	// Surface names the test function when Model is "surface" (default
 	// himmelblau, where every default converges).
 	Surface string `json:"surface,omitempty"`
-	// Data is "seed" (the classic five points), "linear" (synthetic linear
+	// Data is "classic" (the classic five points), "linear" (synthetic linear
 	// data), "blobs" (two Gaussian classes) or the path of a CSV file.
 	Data string `json:"data,omitempty"`
 	// Target is the CSV column to predict; empty means the last column.
@@ -84,6 +88,7 @@ type Config struct {
 // Names of the choices a Config accepts.
 var (
 	ModelNames    = []string{"linreg", "logreg", "surface"}
+	DataNames     = []string{"classic", "linear", "blobs"}
 	ScheduleNames = []string{"constant", "step", "exponential", "inverse-time", "cosine"}
 	VariantNames  = []string{string(Batch), string(Stochastic), string(MiniBatch)}
 )
@@ -96,15 +101,22 @@ func value(p *float64, def float64) float64 {
 	return *p
 }
 
-// WithDefaults returns c with every unset choice filled in.
+// WithDefaults returns c with every unset choice filled in. Built-in data
+// and surface names match case-insensitively and come out in lower case.
 func (c Config) WithDefaults() Config {
+	if i := slices.IndexFunc(DataNames, func(n string) bool { return strings.EqualFold(n, c.Data) }); i >= 0 {
+		c.Data = DataNames[i]
+	}
+	if s, err := SurfaceByName(c.Surface); err == nil {
+		c.Surface = s.Name
+	}
 	if c.Model == "" {
 		c.Model = "linreg"
 	}
 	switch c.Model {
 	case "linreg":
 		if c.Data == "" {
-			c.Data = "seed"
+			c.Data = "classic"
 		}
 	case "logreg":
 		if c.Data == "" {

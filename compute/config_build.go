@@ -112,7 +112,7 @@ func (r *Run) buildObjective() error {
 	}
 	var err error
 	switch c.Data {
-	case "seed":
+	case "classic":
 		r.Data = ClassicData()
 	case "linear":
 		r.Data, err = LinearData(LinearSpec{

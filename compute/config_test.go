@@ -78,7 +78,7 @@ func TestConfigValidationNamesTheField(t *testing.T) {
 		{Config{Data: "table.txt"}, "data"},
 		{Config{L1: -1}, "l1"},
 		{Config{Start: []float64{1, 2, 3}}, "start"},
-		{Config{Model: "logreg", Data: "seed"}, "data"},
+		{Config{Model: "logreg", Data: "classic"}, "data"},
 	}
 	for _, c := range cases {
 		r, err := c.cfg.Build(nil)
@@ -192,5 +192,32 @@ func TestDefaultsConverge(t *testing.T) {
 		if r.Surface != nil && NearestMinimum(r.Surface, r.Trainer.Params()[0], r.Trainer.Params()[1]) < 0 {
 			t.Errorf("%s: ended at %v, near no minimum of %s", model, r.Trainer.Params(), r.Surface.Name)
 		}
+	}
+}
+
+// TestConfigNamesIgnoreCase checks that built-in data and surface names
+// match in any case and come out of the built run in lower case, and that
+// a CSV path keeps its case.
+func TestConfigNamesIgnoreCase(t *testing.T) {
+	cases := []struct {
+		in            Config
+		data, surface string
+	}{
+		{Config{Data: "Classic"}, "classic", ""},
+		{Config{Model: "logreg", Data: "BLOBS"}, "blobs", ""},
+		{Config{Model: "surface", Surface: "Rosenbrock"}, "", "rosenbrock"},
+	}
+	for _, c := range cases {
+		r, err := c.in.Build(nil)
+		if err != nil {
+			t.Errorf("%+v: %v", c.in, err)
+			continue
+		}
+		if r.Config.Data != c.data || r.Config.Surface != c.surface {
+			t.Errorf("%+v: built with data %q, surface %q; want %q, %q", c.in, r.Config.Data, r.Config.Surface, c.data, c.surface)
+		}
+	}
+	if got := (Config{Data: "Table.CSV"}).WithDefaults().Data; got != "Table.CSV" {
+		t.Errorf("a CSV path became %q", got)
 	}
 }

@@ -111,7 +111,7 @@ func (c Config) validateData() error {
 		return fieldErr("surface", c.Surface, "only the surface model takes a surface")
 	}
 	switch c.Data {
-	case "seed":
+	case "classic":
 	case "linear", "blobs":
 		if c.N < 1 || c.N > 100_000_000 {
 			return fieldErr("n", c.N, "want 1 ≤ n ≤ 100000000")
@@ -138,10 +138,10 @@ func (c Config) validateData() error {
 			return fieldErr("noise", *c.Noise, "want a finite number ≥ 0")
 		}
 	case "":
-		return fieldErr("data", `""`, "want seed, linear, blobs or a CSV file path")
+		return fieldErr("data", `""`, "want classic, linear, blobs or a CSV file path")
 	default:
 		if !strings.HasSuffix(strings.ToLower(c.Data), ".csv") {
-			return fieldErr("data", fmt.Sprintf("%q", c.Data), "want seed, linear, blobs or a path ending in .csv")
+			return fieldErr("data", fmt.Sprintf("%q", c.Data), "want classic, linear, blobs or a path ending in .csv")
 		}
 	}
 	return nil

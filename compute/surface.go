@@ -83,10 +83,11 @@ func SurfaceNames() []string {
 	return names
 }
 
-// SurfaceByName returns the built-in surface with the given name.
+// SurfaceByName returns the built-in surface with the given name, matched
+// case-insensitively.
 func SurfaceByName(name string) (*Surface, error) {
 	for _, s := range Surfaces() {
-		if s.Name == name {
+		if strings.EqualFold(s.Name, name) {
 			return s, nil
 		}
 	}

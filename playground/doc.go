@@ -10,4 +10,8 @@
 // no Ebitengine type in its API and is tested without a display. Game is a
 // thin adapter whose Update reads input and advances the World and whose
 // Draw only draws.
+//
+// State is the World's whole state as one value, described field by field
+// in one table (stateFields) from which the page's links (EncodeLink,
+// DecodeLink), the JSON of a state file and the native flags are derived.
 package playground

@@ -25,6 +25,9 @@ type Options struct {
 	// GPU starts on the GPU backend (falling back to the CPU with a
 	// message when it cannot start).
 	GPU bool
+	// State, when set, is the state to open, and Scenario, Play, Show3D and
+	// View are ignored.
+	State *State
 	// ScreenshotPath, when set, makes the game write the screen as a PNG
 	// there after ScreenshotFrames frames and then end.
 	ScreenshotPath   string
@@ -58,7 +61,6 @@ type Game struct {
 	pathRacer     []int
 	pointBuf      [][][2]float64
 	width, height int
-	scenarioIdx   int
 
 	// cells caches the map picture; cellsFor and cellsProgress say for
 	// which map and how far computed.
@@ -74,25 +76,27 @@ type Game struct {
 // NewGame returns the playground on the scenario that opts names.
 func NewGame(opts Options) (*Game, error) {
 	if opts.Scenario == "" {
-		opts.Scenario = "rosenbrock"
+		opts.Scenario = DefaultScenario
 	}
-	w, err := NewWorld(opts.Scenario)
+	var w *World
+	var err error
+	if opts.State != nil {
+		if w, err = NewWorld(opts.State.Scenario); err == nil {
+			err = w.SetState(*opts.State)
+		}
+	} else if w, err = NewWorld(opts.Scenario); err == nil {
+		w.Playing, w.Show3D = opts.Play, opts.Show3D
+		if !w.scenario.Regression() {
+			w.View = opts.View
+		}
+	}
 	if err != nil {
 		return nil, err
-	}
-	w.Playing, w.Show3D = opts.Play, opts.Show3D
-	if !w.scenario.Regression() {
-		w.View = opts.View
 	}
 	g := &Game{world: w, opts: opts}
 	if opts.GPU {
 		g.useGPU = true
 		g.setGPU(true)
-	}
-	for i, s := range Scenarios() {
-		if s.Name == opts.Scenario {
-			g.scenarioIdx = i
-		}
 	}
 	return g, nil
 }

@@ -27,10 +27,11 @@ var viewNames = []string{"race", "convergence map", "trainability map"}
 // ViewNames are the views' names on the command line and in URLs.
 var ViewNames = []string{"race", "convergence", "trainability"}
 
-// ViewByName returns the view with the given command-line name.
+// ViewByName returns the view with the given command-line name, matched
+// case-insensitively.
 func ViewByName(name string) (View, error) {
 	for i, n := range ViewNames {
-		if n == name {
+		if strings.EqualFold(n, name) {
 			return View(i), nil
 		}
 	}

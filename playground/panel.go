@@ -31,11 +31,15 @@ func (g *Game) panel(ctx *debugui.Context) error {
 	ctx.Window("Descent", image.Rect(0, 0, panelWidth, 760), func(layout debugui.ContainerLayout) {
 		ctx.Header("Scenario", true, func() {
 			names := make([]string, 0, len(Scenarios()))
-			for _, s := range Scenarios() {
+			current := 0
+			for i, s := range Scenarios() {
 				names = append(names, s.Title)
+				if s.Name == w.scenario.Name {
+					current = i
+				}
 			}
-			ctx.Dropdown(&g.scenarioIdx, names).On(func() {
-				if err := w.SetScenario(Scenarios()[g.scenarioIdx].Name); err != nil {
+			ctx.Dropdown(&current, names).On(func() {
+				if err := w.SetScenario(Scenarios()[current].Name); err != nil {
 					w.Err = err
 				}
 			})
@@ -81,7 +85,7 @@ func (g *Game) panel(ctx *debugui.Context) error {
 				}
 				if w.View != RaceView {
 					ctx.Text("steps")
-					ctx.Slider(&w.MapSteps, 50, compute.MaxMapSteps, 50).On(w.RestartMap)
+					ctx.Slider(&w.MapSteps, minMapSteps, compute.MaxMapSteps, 50).On(w.RestartMap)
 					ctx.Text("")
 					ctx.Button("reset zoom").On(w.ResetMapZoom)
 				}
@@ -100,11 +104,11 @@ func (g *Game) panel(ctx *debugui.Context) error {
 				v := indexOf(variantNames, s.Variant)
 				ctx.Dropdown(&v, variantNames).On(func() { s.Variant = variantNames[v]; w.Reset() })
 				ctx.Text("batch size")
-				ctx.Slider(&s.BatchSize, 1, 64, 1).On(w.Reset)
+				ctx.Slider(&s.BatchSize, 1, maxBatchSize, 1).On(w.Reset)
 				ctx.Text("")
 				ctx.Checkbox(&s.Shuffle, "shuffle").On(w.Reset)
 				ctx.Text("seed")
-				ctx.NumberField(&s.Seed, 1).On(w.Reset)
+				ctx.NumberField(&s.Seed, 1).On(func() { s.Seed = max(s.Seed, 0); w.Reset() })
 			}
 			ctx.Text("schedule")
 			sc := indexOf(scheduleNames, s.Schedule)

@@ -12,7 +12,8 @@ import (
 // compute.Config without optimizer), the two parameters the view shows and
 // the window over them, and learning rates tuned for some optimizers.
 type Scenario struct {
-	// Name identifies the scenario in URLs and on the command line.
+	// Name identifies the scenario in URLs and on the command line: the
+	// surface's or the data's name, the same word "descent run" takes.
 	Name string
 	// Title is shown in the panel.
 	Title string
@@ -79,7 +80,7 @@ func Scenarios() []*Scenario {
 		}),
 		{
 			Name: "classic", Title: "Linear regression, five points",
-			Base: compute.Config{Model: "linreg", Data: "seed"},
+			Base: compute.Config{Model: "linreg", Data: "classic"},
 			View: [4]float64{-1, 3, -2, 5}, XLabel: "slope", YLabel: "intercept", LogScale: true,
 			Start: []float64{0, 0}, Rates: map[string]float64{
 				"sgd": 0.01, "momentum": 0.005, "nesterov": 0.005, "adagrad": 0.5, "rmsprop": 0.02, "adam": 0.05,
@@ -94,7 +95,7 @@ func Scenarios() []*Scenario {
 			},
 		},
 		{
-			Name: "logistic", Title: "Logistic regression, two blobs",
+			Name: "blobs", Title: "Logistic regression, two blobs",
 			Base: compute.Config{Model: "logreg", Data: "blobs", N: 200, Seed: 1},
 			View: [4]float64{-3, 5, -3, 5}, XLabel: "w1", YLabel: "w2",
 			Start: []float64{-2, 4, 0}, Rates: map[string]float64{
@@ -113,9 +114,10 @@ func ScenarioNames() []string {
 	return names
 }
 
-// ScenarioByName returns the scenario with the given name.
+// ScenarioByName returns the scenario with the given name, matched
+// case-insensitively.
 func ScenarioByName(name string) (*Scenario, error) {
-	i := slices.IndexFunc(Scenarios(), func(s *Scenario) bool { return s.Name == name })
+	i := slices.IndexFunc(Scenarios(), func(s *Scenario) bool { return strings.EqualFold(s.Name, name) })
 	if i < 0 {
 		return nil, fmt.Errorf("unknown scenario %q (allowed: %s)", name, strings.Join(ScenarioNames(), ", "))
 	}

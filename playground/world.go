@@ -35,7 +35,8 @@ type Settings struct {
 
 // World is the playground's state: a scenario, its racers, the shared
 // settings and the start point, whether the race is playing and how fast,
-// and the view options. It knows nothing of Ebitengine.
+// and the view options. It knows nothing of Ebitengine. State and SetState
+// read and replace all of it as one value.
 type World struct {
 	scenario *Scenario
 	// Racers are the optimizers in the race, in legend order.
@@ -72,13 +73,16 @@ type World struct {
 	batchField *render.Field
 }
 
-// NewWorld returns a world on the named scenario, reset and paused.
+// NewWorld returns a world on the named scenario in its default state
+// (DefaultState), reset and paused.
 func NewWorld(scenario string) (*World, error) {
-	w := &World{Speed: 5, Camera: render.DefaultCamera(), cpu: compute.NewCPU(), MapSteps: 500, ranges: mapRanges{}}
+	s, err := DefaultState(scenario)
+	if err != nil {
+		return nil, err
+	}
+	w := &World{cpu: compute.NewCPU(), ranges: mapRanges{}}
 	w.backend = w.cpu
-	w.Camera.Distance = 5.5
-	w.Settings = Settings{Variant: "batch", BatchSize: 8, Schedule: "constant", Seed: 1}
-	if err := w.SetScenario(scenario); err != nil {
+	if err := w.SetState(s); err != nil {
 		return nil, err
 	}
 	return w, nil

@@ -99,7 +99,7 @@ func floatList(dst func(c *compute.Config) *[]float64) func(*compute.Config, str
 var configFlags = []configFlag{
 	{"model", "model: " + strings.Join(compute.ModelNames, "|"), strVal(func(c *compute.Config) *string { return &c.Model }), false},
 	{"surface", "test surface: " + strings.Join(compute.SurfaceNames(), "|"), strVal(func(c *compute.Config) *string { return &c.Surface }), false},
-	{"data", "data: seed|linear|blobs|PATH.csv", strVal(func(c *compute.Config) *string { return &c.Data }), false},
+	{"data", "data: " + strings.Join(compute.DataNames, "|") + "|PATH.csv", strVal(func(c *compute.Config) *string { return &c.Data }), false},
 	{"target", "CSV column to predict (default: the last)", strVal(func(c *compute.Config) *string { return &c.Target }), false},
 	{"n", "samples of synthetic data (default 100)", positiveInt(func(c *compute.Config) *int { return &c.N }), false},
 	{"features", "features of synthetic linear data (default 1)", positiveInt(func(c *compute.Config) *int { return &c.Features }), false},

@@ -23,7 +23,7 @@ func runCLI(args ...string) (stdout, stderr string, code int) {
 func TestClassicExample(t *testing.T) {
 	for _, args := range [][]string{
 		{"run"},
-		{"run", "--model", "linreg", "--data", "seed", "--optimizer", "sgd", "--lr", "0.01", "--epochs", "1000"},
+		{"run", "--model", "linreg", "--data", "classic", "--optimizer", "sgd", "--lr", "0.01", "--epochs", "1000"},
 	} {
 		out, errOut, code := runCLI(args...)
 		if code != 0 || out != "Optimized slope: 0.71, intercept: 1.85\n" {

@@ -5,25 +5,32 @@ package main
 import (
 	"encoding/json"
 	"syscall/js"
+	"time"
 
 	"github.com/descent-playground/descent/compute/gpu"
 	"github.com/descent-playground/descent/playground"
 )
 
 // host is the playground with a queue of work that must run inside the
-// game loop, such as GPU checks asked for by the page.
+// game loop, such as GPU checks and states asked for by the page, and the
+// link to the state it last wrote to the page's address.
 type host struct {
 	*playground.Game
-	jobs []func()
+	jobs   []func()
+	link   string
+	linkAt time.Time
 }
 
-// Update runs the queued work, then the playground's Update.
+// Update runs the queued work, then the playground's Update, then writes
+// the state to the page's address.
 func (h *host) Update() error {
 	for _, job := range h.jobs {
 		job()
 	}
 	h.jobs = h.jobs[:0]
-	return h.Game.Update()
+	err := h.Game.Update()
+	h.writeLink()
+	return err
 }
 
 // gpuCheck returns a Promise of gpu.SelfCheck's report as JSON, run in the

@@ -1,16 +1,20 @@
 //go:build js && wasm
 
 // Command wasm is Descent's browser entry: the playground on a canvas that
-// fills the page. It reads the page URL (?scenario=NAME&play=1) and exposes
-// window.descent to the page's scripts and tests: state() returns the race
-// as JSON, run(configJSON) trains a compute.Config headless, and gpuCheck()
-// returns a Promise of the GPU backend's agreement with the CPU backend,
-// measured in the browser's WebGL.
+// fills the page. It opens the state the page's address holds (a link:
+// "#s=beale&adam.lr=0.05&3d=1", or the older "?scenario=NAME&play=1"),
+// shows one message for the settings it could not use, and writes the
+// state back to the address's fragment as it changes (history.replaceState,
+// at most four times a second). It exposes window.descent to the page's
+// scripts and tests: state() returns the race as JSON, getState() and
+// setState(json) read and replace the playground's State, stateURL()
+// returns the link to it, run(configJSON) trains a compute.Config
+// headless, and gpuCheck() returns a Promise of the GPU backend's
+// agreement with the CPU backend, measured in the browser's WebGL.
 package main
 
 import (
 	"fmt"
-	"net/url"
 	"os"
 	"syscall/js"
 
@@ -20,19 +24,13 @@ import (
 )
 
 func main() {
-	opts := playground.Options{Scenario: "rosenbrock"}
-	if u, err := url.Parse(js.Global().Get("location").Get("href").String()); err == nil {
-		q := u.Query()
-		if s := q.Get("scenario"); s != "" {
-			opts.Scenario = s
-		}
-		opts.Play = q.Get("play") == "1"
-	}
-	g, err := playground.NewGame(opts)
+	st, linkErr := playground.DecodeLink(js.Global().Get("location").Get("href").String())
+	g, err := playground.NewGame(playground.Options{State: &st})
 	if err != nil {
-		showError(err)
+		linkErr = err
 		g, _ = playground.NewGame(playground.Options{})
 	}
+	showError(linkErr)
 	api := js.Global().Get("Object").New()
 	api.Set("state", js.FuncOf(func(js.Value, []js.Value) any { return stateJSON(g) }))
 	api.Set("run", js.FuncOf(func(_ js.Value, args []js.Value) any {
@@ -43,6 +41,18 @@ func main() {
 	}))
 	h := &host{Game: g}
 	api.Set("gpuCheck", js.FuncOf(func(js.Value, []js.Value) any { return h.gpuCheck() }))
+	api.Set("getState", js.FuncOf(func(js.Value, []js.Value) any { return h.getState() }))
+	api.Set("setState", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) == 0 {
+			return h.setState("")
+		}
+		return h.setState(args[0].String())
+	}))
+	api.Set("stateURL", js.FuncOf(func(js.Value, []js.Value) any { return h.stateURL() }))
+	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(js.Value, []js.Value) any {
+		h.readLink()
+		return nil
+	}))
 	js.Global().Set("descent", api)
 	ebiten.SetWindowTitle("Descent")
 	if err := ebiten.RunGame(h); err != nil {
@@ -51,11 +61,19 @@ func main() {
 	}
 }
 
-// showError puts a message on the page and the console.
+// showError puts a message on the page and the console; nil clears the
+// page's message.
 func showError(err error) {
+	el := js.Global().Get("document").Call("getElementById", "error")
+	if err == nil {
+		if el.Truthy() {
+			el.Set("textContent", "")
+		}
+		return
+	}
 	msg := fmt.Sprintf("Descent: %v", err)
 	js.Global().Get("console").Call("error", msg)
-	if el := js.Global().Get("document").Call("getElementById", "error"); el.Truthy() {
+	if el.Truthy() {
 		el.Set("textContent", msg)
 	}
 }
