@@ -62,9 +62,9 @@ func NewLossAxis(series []Series, log bool) LossAxis {
 		a.Log, a.Note = false, logFallbackNote
 	}
 	if a.Log {
-		minPos = max(minPos, hi*math.Pow(10, -maxLossDecades))
 		dLo, dHi := math.Floor(math.Log10(minPos)), math.Ceil(math.Log10(hi))
-		dLo = max(dLo, dHi-maxLossDecades)
+		dLo = max(dLo, dHi-maxLossDecades) // the interesting part
+
 		if dHi <= dLo {
 			dHi = dLo + 1
 		}
