@@ -64,7 +64,6 @@ func NewLossAxis(series []Series, log bool) LossAxis {
 	if a.Log {
 		dLo, dHi := math.Floor(math.Log10(minPos)), math.Ceil(math.Log10(hi))
 		dLo = max(dLo, dHi-maxLossDecades) // the interesting part
-
 		if dHi <= dLo {
 			dHi = dLo + 1
 		}
