@@ -306,6 +306,7 @@ func TestLogisticSliceFollowsBias(t *testing.T) {
 	w := g.World()
 	w.Advance(60)
 	frame(t, g, screen)
+	frame(t, g, screen) // the first frame shows "computing the loss surface"
 	lead := w.Leader()
 	p := lead.Trainer().Params()
 	if p[2] == w.Start()[2] {
@@ -324,7 +325,7 @@ func TestLogisticSliceFollowsBias(t *testing.T) {
 	}
 	img := pixelsOf(screen)
 	at := g.regions().surface.Min.Add(image.Pt(9, 9))
-	if !within(img.RGBAAt(at.X, at.Y), noteBackground, 12) {
+	if !within(img.RGBAAt(at.X, at.Y), noteBackground, 3) {
 		t.Errorf("no caption box over the surface's corner: %v", img.RGBAAt(at.X, at.Y))
 	}
 }
@@ -334,8 +335,9 @@ func TestLogisticSliceFollowsBias(t *testing.T) {
 func TestFormulaOnRequest(t *testing.T) {
 	g, screen := newPictureGame(t, "himmelblau")
 	frame(t, g, screen)
+	frame(t, g, screen)
 	at := g.regions().surface.Min.Add(image.Pt(9, 9))
-	if within(pixelsOf(screen).RGBAAt(at.X, at.Y), noteBackground, 6) {
+	if within(pixelsOf(screen).RGBAAt(at.X, at.Y), noteBackground, 3) {
 		t.Fatal("a note box before the formula was asked for")
 	}
 	g.pic.showFormula = true
@@ -343,7 +345,7 @@ func TestFormulaOnRequest(t *testing.T) {
 	if lines := g.formula(); len(lines) == 0 || !strings.Contains(lines[0], "(x² + y − 11)²") {
 		t.Errorf("formula %q", lines)
 	}
-	if !within(pixelsOf(screen).RGBAAt(at.X, at.Y), noteBackground, 12) {
+	if !within(pixelsOf(screen).RGBAAt(at.X, at.Y), noteBackground, 3) {
 		t.Error("no formula box over the surface")
 	}
 }

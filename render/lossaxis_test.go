@@ -81,3 +81,17 @@ func TestLossChartHover(t *testing.T) {
 		t.Error("a pointer outside the plot reads a step")
 	}
 }
+
+// TestLossChartStepLabel checks that the x axis is labelled "step", centred
+// under the tick numbers.
+func TestLossChartStepLabel(t *testing.T) {
+	dst := newCanvas(300, 200)
+	info := DrawLossChart(dst, image.Rect(0, 0, 300, 200), lossSeries(100), ChartOptions{Log: true})
+	img := readImage(dst)
+	lh := LineHeight()
+	mid, w := (info.Plot.Min.X+info.Plot.Max.X)/2, int(TextWidth("step")/2)
+	y := info.Plot.Max.Y + int(lh+tickLabelGap)
+	if !inked(img, image.Rect(mid-w, y, mid+w, y+int(lh))) {
+		t.Errorf("no label under the plot's middle at y %d", y)
+	}
+}
