@@ -5,7 +5,10 @@ import (
 	"math"
 	"testing"
 
+	"github.com/hajimehoshi/ebiten/v2"
+
 	"github.com/descent-playground/descent/compute"
+	"github.com/descent-playground/descent/render"
 )
 
 // partedPixels is how far apart, on the default 1280×800 layout, two end
@@ -129,5 +132,32 @@ func TestScenariosHaveHints(t *testing.T) {
 		if s.Formula == "" || math.IsNaN(s.F([]float64{0.5, 0.5})) {
 			t.Errorf("surface %s has no formula", s.Name)
 		}
+	}
+}
+
+// TestHintIsShown draws a scenario and checks that the message line above
+// the status line holds text (the hint) where the screen is otherwise
+// bare.
+func TestHintIsShown(t *testing.T) {
+	g, err := NewGame(Options{Scenario: "rastrigin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Layout(screenW, screenH)
+	screen := ebiten.NewImage(screenW, screenH)
+	frame(t, g, screen)
+	frame(t, g, screen)
+	img := pixelsOf(screen)
+	at := g.regions().message
+	lit := 0
+	for y := at.Y; y < at.Y+int(render.LineHeight()); y++ {
+		for x := at.X; x < at.X+400; x++ {
+			if c := img.RGBAAt(x, y); within(c, dimText, 24) {
+				lit++
+			}
+		}
+	}
+	if lit < 50 {
+		t.Errorf("%d pixels of hint text on the message line at %v", lit, at)
 	}
 }
