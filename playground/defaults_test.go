@@ -2,6 +2,7 @@ package playground
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"testing"
 
@@ -159,5 +160,26 @@ func TestHintIsShown(t *testing.T) {
 	}
 	if lit < 50 {
 		t.Errorf("%d pixels of hint text on the message line at %v", lit, at)
+	}
+}
+
+// TestMapColoursTellRunsApart checks the colours a convergence map gives
+// runs that the old map drew alike: a run converged to an unlisted
+// stationary point, a run that ended near a minimum without converging,
+// and one that did neither, are three different colours; two unlisted
+// points of different loss mostly differ in tone.
+func TestMapColoursTellRunsApart(t *testing.T) {
+	elsewhere := cellColor(compute.MapCell{Status: compute.RunConverged, Minimum: -1, Loss: 1}, 100, true, true)
+	near := cellColor(compute.MapCell{Status: compute.RunUnfinished, Minimum: 0, Steps: 100}, 100, true, true)
+	neither := cellColor(compute.MapCell{Status: compute.RunUnfinished, Minimum: -1, Steps: 100}, 100, true, true)
+	if within(elsewhere, neither, 24) || within(near, neither, 24) || within(elsewhere, near, 24) {
+		t.Errorf("elsewhere %v, near a minimum %v and neither %v are not told apart", elsewhere, near, neither)
+	}
+	tones := map[color.RGBA]bool{}
+	for _, loss := range []float64{0.995, 1.99, 3.98, 4.97, 7.96, 8.95, 9.94} { // Rastrigin's nearest local minima
+		tones[elsewhereColor(loss)] = true
+	}
+	if len(tones) < 2 {
+		t.Errorf("Rastrigin's local minima all get one tone")
 	}
 }
