@@ -22,6 +22,9 @@ type Surface struct {
 	Start [2]float64
 	// LogScale says that a heatmap reads better on a log colour scale.
 	LogScale bool
+	// Formula is the function written out for people, in one line of
+	// Unicode (f(x, y) = …), as the playground shows it on request.
+	Formula string
 
 	// F is the function and G writes its exact gradient into grad; both
 	// take a point of 2 coordinates.

@@ -12,7 +12,8 @@ func rosenbrock() *Surface {
 	var r functions.ExtendedRosenbrock
 	return &Surface{
 		Name: "rosenbrock", Title: "Rosenbrock",
-		Domain: [4]float64{-2, 2, -1, 3}, Start: [2]float64{-1.5, 2},
+		Formula: "f(x, y) = (1 − x)² + 100 (y − x²)²",
+		Domain:  [4]float64{-2, 2, -1, 3}, Start: [2]float64{-1.5, 2},
 		Minima:   []Minimum{{X: 1, Y: 1, F: 0, Global: true}},
 		LogScale: true,
 		F:        r.Func, G: r.Grad,
@@ -25,7 +26,8 @@ func beale() *Surface {
 	var b functions.Beale
 	return &Surface{
 		Name: "beale", Title: "Beale",
-		Domain: [4]float64{-4.5, 4.5, -4.5, 4.5}, Start: [2]float64{1, 1.5},
+		Formula: "f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²",
+		Domain:  [4]float64{-4.5, 4.5, -4.5, 4.5}, Start: [2]float64{1, 1.5},
 		Minima:   []Minimum{{X: 3, Y: 0.5, F: 0, Global: true}},
 		LogScale: true,
 		F:        b.Func, G: b.Grad,
@@ -37,7 +39,8 @@ func beale() *Surface {
 func himmelblau() *Surface {
 	return &Surface{
 		Name: "himmelblau", Title: "Himmelblau",
-		Domain: [4]float64{-5, 5, -5, 5}, Start: [2]float64{0, 0},
+		Formula: "f(x, y) = (x² + y − 11)² + (x + y² − 7)²",
+		Domain:  [4]float64{-5, 5, -5, 5}, Start: [2]float64{0, 0},
 		Minima: []Minimum{
 			{X: 3, Y: 2, Global: true},
 			{X: -2.805118086952745, Y: 3.131312518250573, Global: true},
@@ -63,7 +66,8 @@ func himmelblau() *Surface {
 func booth() *Surface {
 	return &Surface{
 		Name: "booth", Title: "Booth",
-		Domain: [4]float64{-10, 10, -10, 10}, Start: [2]float64{-8, 8},
+		Formula: "f(x, y) = (x + 2y − 7)² + (2x + y − 5)²",
+		Domain:  [4]float64{-10, 10, -10, 10}, Start: [2]float64{-8, 8},
 		Minima: []Minimum{{X: 1, Y: 3, F: 0, Global: true}},
 		F: func(x []float64) float64 {
 			a := x[0] + 2*x[1] - 7
@@ -84,7 +88,8 @@ func booth() *Surface {
 func rastrigin() *Surface {
 	return &Surface{
 		Name: "rastrigin", Title: "Rastrigin",
-		Domain: [4]float64{-5.12, 5.12, -5.12, 5.12}, Start: [2]float64{3.2, -2.7},
+		Formula: "f(x, y) = 20 + x² − 10 cos 2πx + y² − 10 cos 2πy",
+		Domain:  [4]float64{-5.12, 5.12, -5.12, 5.12}, Start: [2]float64{3.2, -2.7},
 		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
 		F: func(x []float64) float64 {
 			return 20 + x[0]*x[0] - 10*math.Cos(2*math.Pi*x[0]) + x[1]*x[1] - 10*math.Cos(2*math.Pi*x[1])
@@ -103,7 +108,8 @@ func rastrigin() *Surface {
 func ackley() *Surface {
 	return &Surface{
 		Name: "ackley", Title: "Ackley",
-		Domain: [4]float64{-5, 5, -5, 5}, Start: [2]float64{3.5, -4},
+		Formula: "f(x, y) = −20 exp(−0.2 √((x² + y²)/2)) − exp((cos 2πx + cos 2πy)/2) + e + 20",
+		Domain:  [4]float64{-5, 5, -5, 5}, Start: [2]float64{3.5, -4},
 		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
 		F: func(x []float64) float64 {
 			r := math.Sqrt(0.5 * (x[0]*x[0] + x[1]*x[1]))
@@ -129,7 +135,8 @@ func ackley() *Surface {
 func saddle() *Surface {
 	return &Surface{
 		Name: "saddle", Title: "Saddle x² − y²",
-		Domain: [4]float64{-2, 2, -2, 2}, Start: [2]float64{-1.8, 0.01},
+		Formula: "f(x, y) = x² − y²",
+		Domain:  [4]float64{-2, 2, -2, 2}, Start: [2]float64{-1.8, 0.01},
 		F: func(x []float64) float64 { return x[0]*x[0] - x[1]*x[1] },
 		G: func(grad, x []float64) {
 			grad[0] = 2 * x[0]
@@ -146,7 +153,8 @@ const bowlCondition = 20
 func bowl() *Surface {
 	return &Surface{
 		Name: "bowl", Title: "Ill-conditioned bowl",
-		Domain: [4]float64{-3, 3, -3, 3}, Start: [2]float64{-2.8, 1.2},
+		Formula: "f(x, y) = (x² + 20 y²)/2",
+		Domain:  [4]float64{-3, 3, -3, 3}, Start: [2]float64{-2.8, 1.2},
 		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
 		F: func(x []float64) float64 {
 			return 0.5 * (x[0]*x[0] + bowlCondition*x[1]*x[1])

@@ -20,34 +20,70 @@ var (
 
 // regions are the parts of the screen.
 type regions struct {
-	surface, loss, scatter, hud image.Rectangle
-	scale                       int
+	// surface is where the surface (or a map) is drawn, colorBar the
+	// heatmap's colour bar beside it; loss holds the loss chart (the main
+	// area when it is enlarged, the surface then empty), scatter the data,
+	// table the racers' status table, hud the status line and message the
+	// line above it (the hint, or the latest error).
+	surface, colorBar, loss, scatter, table, hud image.Rectangle
+	message                                      image.Point
+	scale                                        int
 }
 
-// regions lays the screen out: the panel on the left, the surface in the
-// middle, the loss curves and (for regression) the data on the right, and
-// the heads-up line under the surface.
+// regions lays the screen out: the panel on the left; the surface in the
+// middle with its colour bar on its right; the loss chart, the data (for
+// regression) and the status table on the right, where the window is wide
+// enough (the table goes under the surface otherwise); the message and
+// status lines at the bottom. An enlarged loss chart takes the surface's
+// place.
 func (g *Game) regions() regions {
 	s := uiScale()
 	w, h := g.width, g.height
 	left := (panelWidth + 10) * s
 	right := w
 	rg := regions{scale: s}
+	tableH := tableHeight(len(g.world.RacerStats()))
+	bottom := h - 96*s // the x axis, the message and the status line below
 	if w-left > 900*s {
 		right = w - 340*s
 		rg.loss = image.Rect(right+10*s, 10*s, w-10*s, 250*s)
-		rg.scatter = image.Rect(right+50*s, 270*s, w-10*s, 560*s)
+		top := 262 * s
+		if g.world.scenario.Regression() {
+			rg.scatter = image.Rect(right+50*s, 270*s, w-10*s, 560*s)
+			top = 604 * s
+		}
+		if top+tableH <= h-40*s {
+			rg.table = image.Rect(right+10*s, top, w-10*s, top+tableH)
+		}
 	}
 	if w-left < 200*s {
 		left = 0
 	}
-	rg.surface = image.Rect(left+60*s, 10*s, right-10*s, h-80*s)
-	rg.hud = image.Rect(left+10*s, h-26*s, right, h)
+	if rg.table.Empty() {
+		rg.table = image.Rect(left+10*s, bottom-tableH, right-10*s, bottom)
+		bottom -= tableH + 50*s
+	}
+	main := image.Rect(left+60*s, 10*s, right-10*s, bottom)
+	rg.surface = main
+	switch {
+	case g.chartShown():
+		rg.loss = image.Rect(left+10*s, 10*s, right-10*s, bottom+40*s)
+		rg.surface = image.Rectangle{}
+	case g.world.View == RaceView:
+		rg.colorBar = image.Rect(main.Max.X-colorBarRoom*s, main.Min.Y, main.Max.X, main.Max.Y)
+		rg.surface.Max.X = rg.colorBar.Min.X - 14*s
+	}
+	rg.hud = image.Rect(left+10*s, h-26*s, w, h)
+	rg.message = image.Pt(left+10*s, h-46*s)
 	return rg
 }
 
-// Draw draws the world; it changes nothing but frame counters and the
-// screenshot it was asked for.
+// colorBarRoom is the width kept for the colour bar and its labels, in
+// unscaled pixels.
+const colorBarRoom = 64
+
+// Draw draws the world; it changes nothing but frame counters, caches of
+// what it draws and the screenshot it was asked for.
 func (g *Game) Draw(screen *ebiten.Image) {
 	screen.Fill(background)
 	rg := g.regions()
@@ -57,10 +93,13 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	switch {
 	case w.View != RaceView:
 		g.drawMap(screen, rg)
+	case g.chartShown():
+		// The loss chart below takes the main area.
 	case g.layer == nil:
 		render.DrawText(screen, "computing the loss surface…", float64(rg.surface.Min.X), float64(rg.surface.Min.Y), textColor, render.AlignLeft)
 	case w.Show3D:
 		render.DrawMesh(screen, rg.surface, w.Field(), g.layer.Scale(), w.Camera, paths)
+		render.DrawColorBar(screen, rg.colorBar, g.layer.Scale(), "loss")
 	default:
 		layer := g.layer
 		if g.batchLayer != nil {
@@ -69,22 +108,33 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		layer.Draw(screen, v)
 		render.DrawAxes(screen, v, w.scenario.XLabel, w.scenario.YLabel)
 		g.drawMinima(screen, v)
+		g.drawOptimum(screen, v)
 		for i, p := range paths {
 			render.DrawPath(screen, v, p, true)
-			g.drawArrows(screen, v, w.Racers[g.pathRacer[i]])
+			if r := w.Racers[g.pathRacer[i]]; !r.Diverged() {
+				g.drawArrows(screen, v, r)
+			}
 		}
+		g.drawCrosses(screen, v)
+		render.DrawColorBar(screen, rg.colorBar, layer.Scale(), "loss")
+		g.drawNotes(screen, rg.surface)
 	}
-	if w.View == RaceView {
+	if w.View == RaceView && !g.chartShown() {
 		legend := g.legend()
 		render.DrawLegend(screen, legendBox(rg, legend).Min, legend)
 	}
 	if !rg.loss.Empty() {
-		render.DrawLossCurves(screen, rg.loss, g.series())
-		if w.scenario.Regression() {
-			g.drawData(screen, rg.scatter)
-		}
+		g.pic.chart = render.DrawLossChart(screen, rg.loss, g.series(), render.ChartOptions{
+			Log: !g.pic.chartLinear, Legend: true, Pointer: g.pic.pointer,
+		})
 	}
-	g.drawHUD(screen, rg.hud)
+	if !rg.scatter.Empty() && w.scenario.Regression() {
+		g.drawData(screen, rg.scatter)
+	}
+	if w.View == RaceView {
+		g.drawStatusTable(screen, rg.table)
+	}
+	g.drawHUD(screen, rg)
 	if g.showHelp {
 		g.drawHelp(screen)
 	}
@@ -171,25 +221,102 @@ func legendBox(rg regions, entries []render.LegendEntry) image.Rectangle {
 	return image.Rectangle{Min: at, Max: at.Add(size)}
 }
 
+// legend names the racers, with where a diverged one diverged.
 func (g *Game) legend() []render.LegendEntry {
 	var entries []render.LegendEntry
 	for _, r := range g.world.Racers {
-		if r.Trainer() != nil {
-			entries = append(entries, render.LegendEntry{Name: r.Name(), Color: r.Color})
+		if r.Trainer() == nil {
+			continue
 		}
+		name := r.Name()
+		if r.Diverged() {
+			name += fmt.Sprintf(" · diverged at step %d", r.DivergedAt())
+		}
+		entries = append(entries, render.LegendEntry{Name: name, Color: r.Color})
 	}
 	return entries
 }
 
-func (g *Game) series() []render.Series {
-	var s []render.Series
+// drawCrosses marks each diverged racer with a cross in its colour where
+// its path left the view (see Divergence).
+func (g *Game) drawCrosses(screen *ebiten.Image, v render.Viewport) {
 	for _, r := range g.world.Racers {
-		if r.Trainer() != nil {
-			s = append(s, render.Series{Values: r.Losses(), Color: r.Color, Name: r.Name()})
+		if d, ok := g.divergence(r); ok {
+			render.DrawCross(screen, v, d.At[0], d.At[1], r.Color)
 		}
 	}
-	return s
 }
+
+// drawOptimum marks linear regression's least-squares optimum (with the
+// L2 penalty, when there is one) with a star and its name.
+func (g *Game) drawOptimum(screen *ebiten.Image, v render.Viewport) {
+	theta, ok := g.pic.optimum.optimum(g.world)
+	if !ok {
+		return
+	}
+	render.DrawMinimum(screen, v, theta[0], theta[1])
+	name := "least squares"
+	if g.world.Settings.L2 != 0 {
+		name = "least squares with L2"
+	}
+	x, y := v.ToScreen(theta[0], theta[1])
+	if image.Pt(int(x), int(y)).In(v.Rect) {
+		s := float64(uiScale())
+		drawNote(screen, image.Pt(int(float64(x)+10*s), int(float64(y)-8*s)), []string{name})
+	}
+}
+
+// drawNotes writes over the surface's top-left corner what it shows: the
+// formula when asked (f), and the slice when the model has more
+// parameters than the view.
+func (g *Game) drawNotes(screen *ebiten.Image, rect image.Rectangle) {
+	var lines []string
+	if g.pic.showFormula {
+		lines = append(lines, g.formula()...)
+	}
+	if c := g.world.SliceCaption(); c != "" {
+		lines = append(lines, c)
+	}
+	s := uiScale()
+	drawNote(screen, rect.Min.Add(image.Pt(8*s, 8*s)), lines)
+}
+
+// formula returns the scenario's loss and the penalty added to it.
+func (g *Game) formula() []string {
+	lines := []string{g.world.scenario.Formula}
+	st := g.world.Settings
+	switch {
+	case st.L1 != 0 && st.L2 != 0:
+		lines = append(lines, fmt.Sprintf("  + %.3g·Σ|w| + (%.3g/2)·Σw²  (L1, L2 penalties)", st.L1, st.L2))
+	case st.L1 != 0:
+		lines = append(lines, fmt.Sprintf("  + %.3g·Σ|w|  (L1 penalty)", st.L1))
+	case st.L2 != 0:
+		lines = append(lines, fmt.Sprintf("  + (%.3g/2)·Σw²  (L2 penalty)", st.L2))
+	}
+	return lines
+}
+
+// drawNote writes lines of text over a translucent dark box whose
+// top-left corner is at.
+func drawNote(screen *ebiten.Image, at image.Point, lines []string) {
+	if len(lines) == 0 {
+		return
+	}
+	s := float64(uiScale())
+	lh := render.LineHeight()
+	width := 0.0
+	for _, l := range lines {
+		width = math.Max(width, render.TextWidth(l))
+	}
+	box := image.Rect(at.X, at.Y, at.X+int(width+12*s), at.Y+int(float64(len(lines))*(lh+3*s)+6*s))
+	screen.SubImage(box).(*ebiten.Image).Fill(noteBackground)
+	for i, l := range lines {
+		render.DrawText(screen, l, float64(at.X)+6*s, float64(at.Y)+3*s+float64(i)*(lh+3*s), textColor, render.AlignLeft)
+	}
+}
+
+// noteBackground is behind notes written over the surface.
+var noteBackground = color.RGBA{0x10, 0x10, 0x16, 0xd8}
 
 // drawData draws the regression data with each racer's current fit: the
 // fitted line for linear regression, the decision boundary for logistic.
@@ -247,30 +374,32 @@ func (g *Game) drawData(screen *ebiten.Image, rect image.Rectangle) {
 	render.DrawAxes(screen, v, d.Names[0], yLabel)
 }
 
-// drawHUD writes the heads-up line: the leader's step, epoch, loss and
-// gradient norm, the training speed and the frame rate.
-func (g *Game) drawHUD(screen *ebiten.Image, rect image.Rectangle) {
-	st := g.world.LeaderStats()
+// drawHUD writes the status line (whether the race plays, its speed, the
+// frame rate and the backend; on a map, the cell under the pointer) and
+// above it the message line: the latest error, or else the scenario's hint.
+func (g *Game) drawHUD(screen *ebiten.Image, rg regions) {
+	w := g.world
 	state := "paused"
-	if g.world.Playing {
+	if w.Playing {
 		state = "playing"
 	}
-	if st.Stopped != compute.Running {
-		state = string(st.Stopped)
-	}
-	line := fmt.Sprintf("%s · step %d · epoch %d · loss %.6g · grad norm %.3g · %.0f steps/s · %.0f fps · %s · ? for keys",
-		state, st.Step, st.Epoch, st.Loss, st.GradNorm, g.stepsPerSec, ebiten.ActualFPS(), g.world.Backend().Name())
-	if g.world.View != RaceView {
+	line := fmt.Sprintf("%s · step %d · %.0f steps/s · %.0f fps · %s · f formula · l log/linear · c chart · ? keys",
+		state, w.Steps(), g.stepsPerSec, ebiten.ActualFPS(), w.Backend().Name())
+	if w.View != RaceView {
 		line = g.hover
 		if g.mapProgress < 1 {
-			line = fmt.Sprintf("computing the map on the %s: %.0f%%", g.world.Backend().Name(), 100*g.mapProgress)
+			line = fmt.Sprintf("computing the map on the %s: %.0f%%", w.Backend().Name(), 100*g.mapProgress)
 		} else if line == "" {
 			line = "hover a cell to read its run · click to race it · wheel zooms · 0 resets the zoom · ? for keys"
 		}
 	}
-	render.DrawText(screen, line, float64(rect.Min.X), float64(rect.Min.Y), textColor, render.AlignLeft)
-	if g.world.Err != nil {
-		render.DrawText(screen, g.world.Err.Error(), float64(rect.Min.X), float64(rect.Min.Y)-18*float64(uiScale()), color.RGBA{0xff, 0x80, 0x80, 0xff}, render.AlignLeft)
+	render.DrawText(screen, line, float64(rg.hud.Min.X), float64(rg.hud.Min.Y), textColor, render.AlignLeft)
+	at := rg.message
+	switch {
+	case w.Err != nil:
+		render.DrawText(screen, w.Err.Error(), float64(at.X), float64(at.Y), color.RGBA{0xff, 0x80, 0x80, 0xff}, render.AlignLeft)
+	case w.scenario.Hint != "":
+		render.DrawText(screen, "watch: "+w.scenario.Hint, float64(at.X), float64(at.Y), dimText, render.AlignLeft)
 	}
 }
 
@@ -281,6 +410,10 @@ var helpLines = []string{
 	"r        reset to the start",
 	"3        toggle the 3-D mesh",
 	"m        next view: race, convergence map, trainability map",
+	"f        show / hide the loss's formula",
+	"l        loss chart: log / linear scale",
+	"c        loss chart: enlarge / back (or click it)",
+	"         hover the chart to read each curve",
 	"0        reset a map's zoom",
 	"click    set the start point (2-D)",
 	"drag     orbit (3-D) · wheel: zoom (3-D, maps)",

@@ -71,6 +71,7 @@ type Game struct {
 	hover         string
 	useGPU        bool
 	gpu           *gpu.Backend
+	pic           pictures
 }
 
 // NewGame returns the playground on the scenario that opts names.
@@ -120,6 +121,7 @@ func (g *Game) Update() error {
 		return err
 	}
 	g.handleInput(capture)
+	g.handlePictureInput(capture)
 	if !g.drawn {
 		return nil
 	}

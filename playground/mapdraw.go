@@ -13,12 +13,20 @@ import (
 	"github.com/descent-playground/descent/render"
 )
 
-// Map colours: one hue per minimum (Okabe–Ito), diverged runs red, runs
-// that neither converged nor diverged grey. Converged cells are brighter the
-// sooner they converged; diverged cells brighter the sooner they diverged.
+// Map colours: one hue per minimum (Okabe–Ito), pale tones for runs that
+// converged to a stationary point the surface does not list (a local
+// minimum of Rastrigin or Ackley, a saddle point; the tone follows the
+// loss there, so that neighbouring basins of different points differ),
+// diverged runs red, runs that neither converged nor diverged grey, or a
+// greyed hue of the minimum they ended near. Converged cells are brighter
+// the sooner they converged; diverged cells brighter the sooner they
+// diverged.
 var (
 	minimumColors = []color.RGBA{
 		{0x56, 0xb4, 0xe9, 0xff}, {0x00, 0x9e, 0x73, 0xff}, {0xf0, 0xe4, 0x42, 0xff}, {0xcc, 0x79, 0xa7, 0xff},
+	}
+	elsewhereColors = []color.RGBA{
+		{0xd8, 0xc8, 0xa0, 0xff}, {0xb4, 0xa8, 0xdc, 0xff}, {0x98, 0xc8, 0xc0, 0xff},
 	}
 	convergedColor  = color.RGBA{0x56, 0xb4, 0xe9, 0xff}
 	divergedColor   = color.RGBA{0xe0, 0x40, 0x30, 0xff}
@@ -42,13 +50,37 @@ func cellColor(cell compute.MapCell, steps int, byMinimum, computed bool) color.
 	case compute.RunConverged:
 		if byMinimum {
 			if cell.Minimum < 0 {
-				return shade(unfinishedColor)
+				return shade(elsewhereColor(cell.Loss))
 			}
 			return shade(minimumColors[cell.Minimum%len(minimumColors)])
 		}
 		return shade(convergedColor)
 	}
+	if byMinimum && cell.Minimum >= 0 {
+		return nearColor(minimumColors[cell.Minimum%len(minimumColors)])
+	}
 	return unfinishedColor
+}
+
+// elsewhereColor is the tone of a run that converged to an unlisted
+// stationary point with the given loss: one of elsewhereColors, picked by
+// a hash of the loss to a 64th, so that points of different loss mostly
+// differ.
+func elsewhereColor(loss float64) color.RGBA {
+	k := 0
+	if !math.IsNaN(loss) && !math.IsInf(loss, 0) && math.Abs(loss) < 1e15 {
+		h := uint64(int64(math.Round(loss*64))) * 0x9e3779b97f4a7c15
+		k = int((h >> 32) % uint64(len(elsewhereColors)))
+	}
+	return elsewhereColors[k]
+}
+
+// nearColor is c greyed, for a run that ended near its minimum without
+// converging: halfway between c and unfinishedColor.
+func nearColor(c color.RGBA) color.RGBA {
+	mix := func(a, b uint8) uint8 { return uint8((int(a) + int(b)) / 2) }
+	u := unfinishedColor
+	return color.RGBA{mix(c.R, u.R), mix(c.G, u.G), mix(c.B, u.B), 0xff}
 }
 
 // mapPixels colours the computed rows of m.
@@ -129,6 +161,9 @@ func (g *Game) mapLegend(m *compute.MapResult) []render.LegendEntry {
 		for i := range s.Minima {
 			entries = append(entries, render.LegendEntry{Name: fmt.Sprintf("to minimum %d", i+1), Color: minimumColors[i%len(minimumColors)]})
 		}
+		entries = append(entries,
+			render.LegendEntry{Name: "to another stationary point", Color: elsewhereColors[0]},
+			render.LegendEntry{Name: "greyed: near a minimum, still moving", Color: nearColor(minimumColors[0])})
 	} else {
 		entries = append(entries, render.LegendEntry{Name: "converged", Color: convergedColor})
 	}

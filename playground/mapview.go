@@ -65,12 +65,13 @@ type mapRangeKey struct {
 	axes compute.MapAxes
 }
 
-// defaultMapRange is a view's window before any zoom: the scenario's view
-// for starts, learning rates from 10⁻⁴ to 1, and momenta from 0 (or a
-// hair above it, where the optimizer's momentum must be positive) to 0.99.
+// defaultMapRange is a view's window before any zoom: the scenario's map
+// window (its view unless it sets one) for starts, learning rates from
+// 10⁻⁴ to 1, and momenta from 0 (or a hair above it, where the optimizer's
+// momentum must be positive) to 0.99.
 func (w *World) defaultMapRange(v View) [4]float64 {
 	if v == ConvergenceView {
-		return w.scenario.View
+		return w.scenario.mapWindow()
 	}
 	if w.mapAxes() == compute.VaryLRMomentum {
 		lo := 0.0
@@ -101,11 +102,16 @@ func (w *World) mapKey() mapRangeKey {
 }
 
 // mapRacer is the racer whose optimizer and hyperparameters a map uses:
-// the one named by MapOptimizer, else the first enabled racer, else the
-// first.
+// the one named by MapOptimizer, else the scenario's map optimizer when
+// it races, else the first enabled racer, else the first.
 func (w *World) mapRacer() *Racer {
 	for _, r := range w.Racers {
 		if r.Spec.Name == w.MapOptimizer {
+			return r
+		}
+	}
+	for _, r := range w.Racers {
+		if r.Spec.Name == w.scenario.MapOptimizer && r.Enabled {
 			return r
 		}
 	}

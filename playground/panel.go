@@ -1,7 +1,6 @@
 package playground
 
 import (
-	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -139,11 +138,12 @@ func (g *Game) racerControls(ctx *debugui.Context, r *Racer) {
 	}
 	ctx.SetGridLayout([]int{-1, -1}, nil)
 	for _, c := range hyperControls(r.Spec) {
+		if c.Hyper.Key == "lr" && r.Scales != nil {
+			ctx.Text("  " + r.ratesLabel(w.objective())) // a rate per parameter, not lr
+			ctx.Button("one rate").On(func() { r.oneRate(); w.Reset() })
+			continue
+		}
 		ctx.IDScope(c.Hyper.Key, func() { hyperWidget(ctx, r, c, w.Reset) })
-	}
-	if r.Scales != nil {
-		ctx.Text(fmt.Sprintf("  rates ×%.3g", r.Scales))
-		ctx.Button("one rate").On(func() { r.Scales = nil; w.Reset() })
 	}
 }
 

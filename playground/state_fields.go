@@ -157,7 +157,7 @@ func stateFields() []StateField {
 		field("steps", "t", fmt.Sprintf("steps the race has taken, replayed when opened (0 to %d)", MaxSteps), intCodec,
 			at(func(s *State) *int { return &s.Steps }), always(0), intRange(0, MaxSteps)),
 		field("map_steps", "ms", fmt.Sprintf("steps of each map run, %d to %d", minMapSteps, compute.MaxMapSteps), intCodec,
-			at(func(s *State) *int { return &s.MapSteps }), always(500), intRange(minMapSteps, compute.MaxMapSteps)),
+			at(func(s *State) *int { return &s.MapSteps }), func(sc *Scenario) int { return sc.mapSteps() }, intRange(minMapSteps, compute.MaxMapSteps)),
 		field("map_axes", "ax", "trainability map's axes: "+strings.Join(mapAxesKeys, "|"), choiceCodec[int](mapAxesKeys),
 			at(func(s *State) *int { return &s.TrainAxes }), always(0), intRange(0, len(mapAxesKeys)-1)),
 		field("map_optimizer", "mo", "the optimizer the maps run (empty: the first racer)", nameCodec(mapOptimizerNames),

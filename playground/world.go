@@ -68,6 +68,7 @@ type World struct {
 	ranges  mapRanges
 
 	cpu        *compute.CPU
+	slice      fieldSlice
 	field      *render.Field
 	fieldKey   string
 	batchField *render.Field
@@ -109,6 +110,7 @@ func (w *World) SetScenario(name string) error {
 		w.Settings.Variant = "batch"
 	}
 	w.Playing = false
+	w.MapSteps = s.mapSteps()
 	w.ranges = mapRanges{}
 	w.job = nil
 	if s.Regression() {
@@ -235,13 +237,16 @@ func (w *World) Leader() *Racer {
 	return nil
 }
 
-// Field returns the full-data loss (plus penalty) over the view, the other
-// parameters held at the start. It is computed again only when the scenario,
-// the start's hidden parameters or the penalty change.
+// Field returns the full-data loss (plus penalty) over the view, on the
+// slice through sliceBase (the other parameters held at the start, or for
+// a model with more than two parameters at the leader's current point). It
+// is computed again only when the scenario, the slice or the penalty
+// change.
 func (w *World) Field() render.Field {
-	key := fmt.Sprint(w.scenario.Name, w.start[2:], w.Settings.L1, w.Settings.L2, w.Settings.Seed)
+	base := w.sliceBase()
+	key := fmt.Sprint(w.scenario.Name, base[2:], w.Settings.L1, w.Settings.L2, w.Settings.Seed)
 	if w.field == nil || key != w.fieldKey {
-		f := w.lossField(w.objective())
+		f := w.lossField(w.objective(), base)
 		w.field, w.fieldKey = &f, key
 	}
 	return *w.field
@@ -256,7 +261,7 @@ func (w *World) BatchField() (render.Field, bool) {
 	}
 	if w.batchField == nil {
 		dm := r.run.Objective.(compute.DataModel)
-		f := w.lossField(dm.WithData(dm.Dataset().Reordered(r.Trainer().LastBatch(), nil)))
+		f := w.lossField(dm.WithData(dm.Dataset().Reordered(r.Trainer().LastBatch(), nil)), w.sliceBase())
 		w.batchField = &f
 	}
 	return *w.batchField, true
@@ -277,26 +282,26 @@ func (w *World) objective() compute.Objective {
 	return run.Objective
 }
 
-// lossField evaluates obj plus the penalty over the view.
-func (w *World) lossField(obj compute.Objective) render.Field {
-	v := w.scenario.View
-	f := render.Field{Cols: fieldSize, Rows: fieldSize, XMin: v[0], XMax: v[1], YMin: v[2], YMax: v[3]}
-	f.Values = make([]float64, fieldSize*fieldSize)
+// lossField evaluates obj plus the penalty over the view on the slice
+// through base (fieldGrid).
+func (w *World) lossField(obj compute.Objective, base []float64) render.Field {
+	g := w.fieldGrid(base)
+	f := render.Field{Cols: g.Cols, Rows: g.Rows, XMin: g.XMin, XMax: g.XMax, YMin: g.YMin, YMax: g.YMax}
+	f.Values = make([]float64, g.Cols*g.Rows)
 	if obj == nil {
 		return f
 	}
-	g := compute.Grid{X: 0, Y: 1, Base: w.start, XMin: v[0], XMax: v[1], YMin: v[2], YMax: v[3], Cols: fieldSize, Rows: fieldSize}
 	if err := w.backend.LossGrid(f.Values, obj, g); err != nil {
 		w.Err = err
 		return f
 	}
 	p := compute.Penalty{L1: w.Settings.L1, L2: w.Settings.L2, Mask: obj.Layout().PenaltyMask()}
 	if p.Active() {
-		pt := slices.Clone(w.start)
-		for r := range fieldSize {
-			for c := range fieldSize {
+		pt := slices.Clone(base)
+		for r := range g.Rows {
+			for c := range g.Cols {
 				pt[0], pt[1] = g.At(c, r)
-				f.Values[r*fieldSize+c] += p.Value(pt)
+				f.Values[r*g.Cols+c] += p.Value(pt)
 			}
 		}
 	}

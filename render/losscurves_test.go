@@ -8,8 +8,8 @@ import (
 )
 
 // lossSeries returns three loss curves of n steps: a smooth exponential
-// decay, a noisy one, and one with non-positive and NaN values that must
-// break the curve.
+// decay, a noisy one, and one with NaN and infinite values that must break
+// the curve.
 func lossSeries(n int) []Series {
 	smooth := Series{Color: color.RGBA{0xe6, 0x39, 0x46, 0xff}, Name: "SGD"}
 	noisy := Series{Color: color.RGBA{0x4c, 0xc9, 0xf0, 0xff}, Name: "Adam"}
@@ -23,24 +23,18 @@ func lossSeries(n int) []Series {
 		case i%50 == 25:
 			v = math.NaN()
 		case i%50 == 40:
-			v = -1
+			v = math.Inf(1)
 		}
 		broken.Values = append(broken.Values, v)
 	}
 	return []Series{smooth, noisy, broken}
 }
 
-// TestDrawLossCurvesGolden renders three loss curves with a legend and
-// compares them with testdata/loss.png.
+// TestDrawLossCurvesGolden renders three loss curves on a log axis with
+// the chart's legend and compares them with testdata/loss.png.
 func TestDrawLossCurvesGolden(t *testing.T) {
 	dst := newCanvas(240, 180)
-	series := lossSeries(600)
-	DrawLossCurves(dst, image.Rect(0, 0, 240, 180), series)
-	entries := make([]LegendEntry, len(series))
-	for i, s := range series {
-		entries[i] = LegendEntry{Name: s.Name, Color: s.Color}
-	}
-	DrawLegend(dst, image.Pt(240-LegendSize(entries).X-14, 24), entries)
+	DrawLossChart(dst, image.Rect(0, 0, 240, 180), lossSeries(600), ChartOptions{Log: true, Legend: true})
 	checkGolden(t, "loss.png", readImage(dst))
 }
 
@@ -65,7 +59,7 @@ func TestTraceLossDecimates(t *testing.T) {
 		values[i] = 1 + 0.9*math.Sin(float64(i)*0.37)
 	}
 	var l polyline
-	traceLoss(&l, v, values)
+	traceLoss(&l, v, Series{Values: values}, LossAxis{Log: true})
 	if n := len(l.segs); n > 4*200 || n < 200 {
 		t.Errorf("%d segments for 200 columns, want between 200 and 800", n)
 	}

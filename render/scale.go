@@ -9,3 +9,7 @@ var uiScale = 1.0
 // per logical pixel, so that a HiDPI screen drawn at full resolution shows
 // them at their intended size. Values below 1 are taken as 1.
 func SetScale(s float64) { uiScale = max(1, s) }
+
+// Scale returns the size set by SetScale: device pixels per logical pixel
+// of text, line widths and marks.
+func Scale() float64 { return uiScale }

@@ -25,11 +25,11 @@ func TestMain(m *testing.M) {
 
 // plotArea is where the playground draws the loss surface in its 1280×800
 // window at scale 1: right of the 320 px panel, a 10 px gap and 60 px of
-// y axis, left of a 10 px gap and the 340 px of loss curves, below a 10 px
-// margin and above 80 px of x axis and status line. The playground does
-// not export its layout, so this copies it; checkPlotArea checks it
-// against the screenshot on every side.
-var plotArea = image.Rect(320+10+60, 10, 1280-340-10, 800-80)
+// y axis, left of the colour bar (14 + 64 px), a 10 px gap and the 340 px
+// of loss curves, below a 10 px margin and above 96 px of x axis, message
+// and status lines. The playground does not export its layout, so this
+// copies it; checkPlotArea checks it against the screenshot on every side.
+var plotArea = image.Rect(320+10+60, 10, 1280-340-10-64-14, 800-96)
 
 // TestScreenshot runs the native playground for 30 frames with the race
 // playing, writes the screen, and checks the PNG: the window's size, many

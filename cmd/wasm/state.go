@@ -18,6 +18,8 @@ type racerState struct {
 	Loss  float64   `json:"loss"`
 	First float64   `json:"first_loss"`
 	At    []float64 `json:"params"`
+	// DivergedAt is the step at which the run diverged, 0 if it did not.
+	DivergedAt int `json:"diverged_at"`
 }
 
 // stateJSON describes the race for the page's scripts and tests.
@@ -41,7 +43,8 @@ func stateJSON(g *playground.Game) string {
 		}
 		l := r.Losses()
 		st.Racers = append(st.Racers, racerState{
-			Name: r.Name(), Steps: tr.Steps(), Loss: finite(l[len(l)-1]), First: finite(l[0]), At: tr.Params(),
+			Name: r.Name(), Steps: tr.Steps(), Loss: finite(l[len(l)-1]), First: finite(l[0]), At: finites(tr.Params()),
+			DivergedAt: r.DivergedAt(),
 		})
 	}
 	out, _ := json.Marshal(st)
@@ -74,6 +77,16 @@ func runJSON(cfgJSON string) string {
 func errorJSON(msg string) string {
 	out, _ := json.Marshal(map[string]string{"error": msg})
 	return string(out)
+}
+
+// finites returns v with non-finite numbers mapped to 0 (a diverged run's
+// parameters may be infinite), so that the JSON encodes.
+func finites(v []float64) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i] = finite(x)
+	}
+	return out
 }
 
 // finite maps non-finite numbers to 0 so that the JSON encodes.
