@@ -131,10 +131,17 @@ func trajectoryCases() []trajectoryCase {
 	}
 	gamma := 0.9
 	for _, s := range ScheduleNames {
-		add("schedule/"+s, Config{
+		c := Config{
 			Model: "linreg", Data: "linear", N: 200, Seed: 3, Optimizer: "momentum", Variant: string(MiniBatch),
-			BatchSize: 20, Shuffle: true, Schedule: s, StepSize: 30, Gamma: &gamma, Steps: trajectorySteps,
-		})
+			BatchSize: 20, Shuffle: true, Schedule: s, Steps: trajectorySteps,
+		}
+		switch s { // only the fields the schedule uses
+		case "step":
+			c.StepSize, c.Gamma = 30, &gamma
+		case "exponential":
+			c.Gamma = &gamma
+		}
+		add("schedule/"+s, c)
 	}
 	add("penalty/logreg", Config{Model: "logreg", Data: "blobs", N: 200, Seed: 4, Optimizer: "adam",
 		L1: 0.01, L2: 0.1, Steps: trajectorySteps})
