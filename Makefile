@@ -9,7 +9,7 @@ PYTHON   ?= /usr/bin/python3
 
 XVFB     := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: all run serve web test deps check unit wasm-test e2e fuzz fuzz-short bench bench-peers clean
+.PHONY: all run serve web test deps check unit wasm-test arm64-test e2e fuzz fuzz-short bench bench-peers clean
 
 all: bin/descent web
 
@@ -33,24 +33,38 @@ serve: web
 	$(GO) run ./cmd/serve -addr 127.0.0.1:8080 -dir web -open
 
 ## test: install missing system packages, check formatting and vet, run every test.
-test: deps check unit wasm-test e2e fuzz-short
+test: deps check unit wasm-test arm64-test e2e fuzz-short
 
 deps:
 	@scripts/ensure-deps.sh
 
+## check: gofmt, go vet (also for js/wasm), and no fused multiply-add left in
+## compute's arm64 code (it would change trajectories there; see docs/DESIGN.md).
 check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./cmd/wasm ./compute ./playground
+	@fused=$$(GOARCH=arm64 $(GO) build -gcflags=-S ./compute 2>&1 | grep -E 'FN?M(ADD|SUB)' | grep -oE 'compute/[a-z_0-9]+\.go:[0-9]+' | sort -u); \
+	if [ -n "$$fused" ]; then echo "compute: fused multiply-adds on arm64 (round the product first: float64(x*y) + z):"; echo "$$fused"; exit 1; fi
 
 ## unit: every Go test; the graphics ones need a display, so all run under Xvfb.
 unit:
 	$(XVFB) $(GO) test -count=1 ./...
 
-## wasm-test: the compute core's tests compiled to js/wasm and run under Node.
+## wasm-test: the compute core's tests compiled to js/wasm and run under Node
+## (among them the trajectory hashes, which must equal the native ones).
 wasm-test:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASMTEST)" ./compute
+
+## arm64-test: the compute core's determinism tests and PyTorch goldens
+## cross-compiled for linux/arm64 and run under qemu-aarch64: the trajectory
+## hashes must equal amd64's.
+arm64-test:
+	@mkdir -p bin
+	GOOS=linux GOARCH=arm64 $(GO) test -c -o bin/compute-arm64.test ./compute
+	cd compute && qemu-aarch64 ../bin/compute-arm64.test -test.count=1 \
+		-test.run 'TestTrajectoryHashes|TestGradientChunks|TestPortable|TestNormal|Golden'
 
 ## e2e: the wasm playground served on 127.0.0.1 and driven in headless
 ## Chromium, one node process per e2e/*_test.mjs.

@@ -60,15 +60,15 @@ func (o *Adadelta) Step(params, grad []float64) {
 	for i, g := range grad {
 		before := params[i]
 		if o.WeightDecay != 0 {
-			g += o.WeightDecay * params[i]
+			g += float64(o.WeightDecay * params[i])
 		}
 		o.d[i] = g
-		o.sq[i] = o.sq[i]*o.Rho + (1-o.Rho)*g*g
+		o.sq[i] = float64(o.sq[i]*o.Rho) + float64((1-o.Rho)*g*g)
 		std := math.Sqrt(o.sq[i] + o.Eps)
 		o.std[i] = std
-		dx := math.Sqrt(o.acc[i]+o.Eps) / std * g
-		o.acc[i] = o.acc[i]*o.Rho + (1-o.Rho)*dx*dx
-		params[i] += -o.Rate * dx
+		dx := float64(math.Sqrt(o.acc[i]+o.Eps) / std * g)
+		o.acc[i] = float64(o.acc[i]*o.Rho) + float64((1-o.Rho)*dx*dx)
+		params[i] += float64(-o.Rate * dx)
 		o.delta[i] = params[i] - before
 	}
 }

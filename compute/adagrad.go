@@ -62,13 +62,13 @@ func (o *Adagrad) Step(params, grad []float64) {
 		o.d, o.denom, o.delta = make([]float64, n), make([]float64, n), make([]float64, n)
 	}
 	o.step++
-	clr := o.Rate / (1 + float64(o.step-1)*o.LRDecay)
+	clr := o.Rate / (1 + float64(float64(o.step-1)*o.LRDecay))
 	for i, g := range grad {
 		if o.WeightDecay != 0 {
-			g += o.WeightDecay * params[i]
+			g += float64(o.WeightDecay * params[i])
 		}
 		o.d[i] = g
-		o.sum[i] += g * g
+		o.sum[i] += float64(g * g)
 		std := math.Sqrt(o.sum[i]) + o.Eps
 		o.denom[i] = std
 		o.delta[i] = -clr * g / std

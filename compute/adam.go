@@ -76,18 +76,18 @@ func (o *Adam) Step(params, grad []float64) {
 	}
 	o.step++
 	t := float64(o.step)
-	stepSize := o.Rate / (1 - math.Pow(o.Beta1, t))
-	bc2 := math.Sqrt(1 - math.Pow(o.Beta2, t))
+	stepSize := o.Rate / (1 - portablePow(o.Beta1, t))
+	bc2 := math.Sqrt(1 - portablePow(o.Beta2, t))
 	for i, g := range grad {
 		before := params[i]
 		if o.Decoupled {
-			params[i] *= 1 - o.Rate*o.WeightDecay
+			params[i] *= 1 - float64(o.Rate*o.WeightDecay)
 		} else if o.WeightDecay != 0 {
-			g += o.WeightDecay * params[i]
+			g += float64(o.WeightDecay * params[i])
 		}
 		o.d[i] = g
-		o.m[i] = o.m[i]*o.Beta1 + (1-o.Beta1)*g
-		o.v[i] = o.v[i]*o.Beta2 + (1-o.Beta2)*g*g
+		o.m[i] = float64(o.m[i]*o.Beta1) + float64((1-o.Beta1)*g)
+		o.v[i] = float64(o.v[i]*o.Beta2) + float64((1-o.Beta2)*g*g)
 		v := o.v[i]
 		if o.AMSGrad {
 			o.maxSqrs[i] = max(o.maxSqrs[i], v)
@@ -95,7 +95,7 @@ func (o *Adam) Step(params, grad []float64) {
 		}
 		denom := math.Sqrt(v)/bc2 + o.Eps
 		o.denom[i] = denom
-		params[i] += -stepSize * o.m[i] / denom
+		params[i] += float64(-stepSize * o.m[i] / denom)
 		o.delta[i] = params[i] - before
 	}
 }

@@ -52,16 +52,16 @@ func (o *Adamax) Step(params, grad []float64) {
 		o.m, o.u, o.d, o.delta = make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	}
 	o.step++
-	clr := o.Rate / (1 - math.Pow(o.Beta1, float64(o.step)))
+	clr := o.Rate / (1 - portablePow(o.Beta1, float64(o.step)))
 	for i, g := range grad {
 		before := params[i]
 		if o.WeightDecay != 0 {
-			g += o.WeightDecay * params[i]
+			g += float64(o.WeightDecay * params[i])
 		}
 		o.d[i] = g
-		o.m[i] = o.m[i]*o.Beta1 + (1-o.Beta1)*g
-		o.u[i] = max(o.u[i]*o.Beta2, math.Abs(g)+o.Eps)
-		params[i] += -clr * (o.m[i] / o.u[i])
+		o.m[i] = float64(o.m[i]*o.Beta1) + float64((1-o.Beta1)*g)
+		o.u[i] = max(float64(o.u[i]*o.Beta2), math.Abs(g)+o.Eps)
+		params[i] += float64(-clr * (o.m[i] / o.u[i]))
 		o.delta[i] = params[i] - before
 	}
 }

@@ -96,5 +96,5 @@ func lerpStep(lo, hi float64, i, n int) float64 {
 	if n < 2 {
 		return lo
 	}
-	return lo + float64(i)*(hi-lo)/float64(n-1)
+	return lo + float64(float64(i)*(hi-lo)/float64(n-1))
 }

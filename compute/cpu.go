@@ -10,12 +10,27 @@ import (
 // core: below it the hand-off costs more than the loop.
 const minPartSamples = 1 << 15
 
+// gradChunk is the number of samples in each chunk of a full-data pass. A
+// pass over more samples sums every chunk on its own (samples in order) and
+// then adds the chunks' sums in chunk order, whichever core computed them,
+// so that the result's bits depend on the data alone and not on the number
+// of cores. A chunk is also about the least work worth handing to another
+// core.
+const gradChunk = minPartSamples
+
+// chunks returns the number of gradChunk-sized chunks of n samples, the
+// last one possibly shorter.
+func chunks(n int) int { return (n + gradChunk - 1) / gradChunk }
+
+// chunkRange returns the samples lo ≤ i < hi of chunk k of n.
+func chunkRange(k, n int) (lo, hi int) { return k * gradChunk, min((k+1)*gradChunk, n) }
+
 // CPU is the reference backend. Full-data gradients are one fused pass over
-// the data, split across cores for large N, and allocate nothing once warm.
-// Loss grids of linear regression use the model's centred sufficient
-// statistics (O(1) per cell for one feature); other objectives are evaluated
-// point by point in parallel over rows. A CPU may be used by one goroutine
-// at a time.
+// the data in fixed chunks, which are spread across cores for large N and
+// added in a fixed order; it allocates nothing once warm. Loss grids of
+// linear regression use the model's centred sufficient statistics (O(1) per
+// cell for one feature); other objectives are evaluated point by point in
+// parallel over rows. A CPU may be used by one goroutine at a time.
 type CPU struct {
 	mu   sync.Mutex
 	wg   sync.WaitGroup
@@ -31,44 +46,56 @@ func NewCPU() *CPU { return &CPU{} }
 // Name returns "cpu".
 func (*CPU) Name() string { return "cpu" }
 
-// gradTask accumulates per-part gradients and losses into scratch rows.
+// gradTask computes the gradient and loss sums of chunks lo ≤ k < hi of
+// a pass into per-chunk scratch: chunk k's gradient at
+// partial[k·dim : (k+1)·dim], its loss at loss[k].
 type gradTask struct {
 	m        DataModel
 	x        []float64
+	n        int
 	withLoss bool
-	partial  [][]float64
+	partial  []float64
 	loss     []float64
 }
 
-func (t *gradTask) runPart(part, lo, hi int) {
-	g := t.partial[part]
-	t.loss[part] = t.m.GradRange(g, t.x, lo, hi, t.withLoss)
+func (t *gradTask) runPart(_, lo, hi int) {
+	dim := len(t.x)
+	for k := lo; k < hi; k++ {
+		a, b := chunkRange(k, t.n)
+		t.loss[k] = t.m.GradRange(t.partial[k*dim:(k+1)*dim], t.x, a, b, t.withLoss)
+	}
 }
 
-// Gradient writes the mean gradient of m at x into grad.
+// Gradient writes the mean gradient of m at x into grad. Over more than one
+// chunk of samples, the chunks' sums are added in chunk order (see
+// gradChunk).
 func (c *CPU) Gradient(grad []float64, m DataModel, x []float64, withLoss bool) float64 {
 	checkDims(grad, x, m.Dim())
 	n := m.Len()
-	parts := workers.parts(n, minPartSamples)
+	nc := chunks(n)
 	var loss float64
-	if parts == 1 {
+	if nc <= 1 {
 		loss = m.GradRange(grad, x, 0, n, withLoss)
 	} else {
 		c.mu.Lock()
 		t := &c.grad
-		t.m, t.x, t.withLoss = m, x, withLoss
-		if len(t.partial) < parts || len(t.partial[0]) != len(x) {
-			t.partial = make([][]float64, workers.size)
-			for i := range t.partial {
-				t.partial[i] = make([]float64, len(x))
-			}
-			t.loss = make([]float64, workers.size)
+		dim := len(x)
+		t.m, t.x, t.n, t.withLoss = m, x, n, withLoss
+		if len(t.partial) < nc*dim {
+			t.partial = make([]float64, nc*dim)
 		}
-		workers.run(t, n, parts, &c.wg)
-		clear(grad)
-		for p := range parts {
-			floats.Add(grad, t.partial[p])
-			loss += t.loss[p]
+		if len(t.loss) < nc {
+			t.loss = make([]float64, nc)
+		}
+		workers.run(t, nc, workers.parts(nc, 1), &c.wg)
+		copy(grad, t.partial[:dim])
+		loss = t.loss[0]
+		for k := 1; k < nc; k++ {
+			p := t.partial[k*dim : (k+1)*dim]
+			for j := range grad {
+				grad[j] += p[j]
+			}
+			loss += t.loss[k]
 		}
 		t.m, t.x = nil, nil
 		c.mu.Unlock()
@@ -78,33 +105,40 @@ func (c *CPU) Gradient(grad []float64, m DataModel, x []float64, withLoss bool) 
 	return loss * inv
 }
 
-// lossTask sums per-part losses into scratch slots.
+// lossTask sums the losses of chunks lo ≤ k < hi into loss[k].
 type lossTask struct {
 	m    DataModel
 	x    []float64
+	n    int
 	loss []float64
 }
 
-func (t *lossTask) runPart(part, lo, hi int) { t.loss[part] = t.m.LossRange(t.x, lo, hi) }
+func (t *lossTask) runPart(_, lo, hi int) {
+	for k := lo; k < hi; k++ {
+		a, b := chunkRange(k, t.n)
+		t.loss[k] = t.m.LossRange(t.x, a, b)
+	}
+}
 
-// Loss returns the mean loss of m at x, split across cores as Gradient is.
+// Loss returns the mean loss of m at x, in chunks added in order as
+// Gradient does.
 func (c *CPU) Loss(m DataModel, x []float64) float64 {
 	n := m.Len()
-	parts := workers.parts(n, minPartSamples)
-	if parts == 1 {
+	nc := chunks(n)
+	if nc <= 1 {
 		return m.LossRange(x, 0, n) / float64(n)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	t := &c.loss
-	t.m, t.x = m, x
-	if len(t.loss) < workers.size {
-		t.loss = make([]float64, workers.size)
+	t.m, t.x, t.n = m, x, n
+	if len(t.loss) < nc {
+		t.loss = make([]float64, nc)
 	}
-	workers.run(t, n, parts, &c.wg)
-	var sum float64
-	for p := range parts {
-		sum += t.loss[p]
+	workers.run(t, nc, workers.parts(nc, 1), &c.wg)
+	sum := t.loss[0]
+	for k := 1; k < nc; k++ {
+		sum += t.loss[k]
 	}
 	t.m, t.x = nil, nil
 	return sum / float64(n)

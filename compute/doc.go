@@ -5,8 +5,20 @@
 // loops.
 //
 // The package is pure Go. It imports no graphics package and no syscall/js,
-// so it builds and tests anywhere, including under Node for js/wasm. Every
-// result is deterministic for a given seed.
+// so it builds and tests anywhere, including under Node for js/wasm.
+//
+// A Config determines its run to the bit: the same Config (and, for a CSV,
+// the same file) gives the same trajectory, every recorded point and loss
+// and the final parameters, on any number of cores, natively and as
+// js/wasm, on amd64 and on arm64 (NaN payloads aside). Full-data sums are
+// taken in fixed chunks added in a fixed order; trajectories use the
+// package's own exp, log, sin, cos and pow, never math's assembly; and no
+// product that is added to something is left for the compiler to fuse
+// into a multiply-add. TestTrajectoryHashes holds this natively, under
+// Node and under qemu-aarch64, TestCoreCounts for GOMAXPROCS 1, 2 and 8.
+// Run maps and loss grids use the same arithmetic but are not hashed. The
+// GPU backend (compute/gpu) agrees with the CPU within a tolerance, not to
+// the bit, and a custom Surface is as portable as its own F and G.
 //
 // The main types are:
 //   - Objective: a differentiable function of a parameter vector with a

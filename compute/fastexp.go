@@ -206,10 +206,14 @@ var expFastTab = [expFastN]expFastEntry{
 // [-1, 1] and [-20, 20] and 10^6 random inputs, the two never differ by
 // more than 2 ulp. Subnormal results (x < -708.40) are rounded once, from
 // an extended intermediate, and were measured within 0.52 ulp, with
-// 2^-1074 as the ulp. Built with GOAMD64=v3 the compiler fuses the
-// multiply-adds into FMA instructions, which only makes it a little faster
-// and no less accurate; math.FMA is not called explicitly because on
-// GOAMD64=v1 its run-time CPU check made expFast a third slower.
+// 2^-1074 as the ulp.
+//
+// expFast gives the same bits on every architecture, so it is the
+// exponential wherever trajectories must match (math.Exp is assembly on
+// amd64 and arm64, and pure Go on js/wasm). Every product that is added to
+// something is rounded on its own, by an explicit float64 conversion, so
+// that the compiler cannot fuse the two into a multiply-add, as it would
+// on arm64 or with GOAMD64=v3.
 //
 // Special cases are as for math.Exp:
 //
@@ -247,18 +251,18 @@ func expFast(x float64) float64 {
 		}
 		// 512 ≤ |x| < 1024: the scaling at the end is done with care.
 	}
-	kd := expFastInvLn2N*x + expFastShift
+	kd := float64(expFastInvLn2N*x) + expFastShift
 	ki := math.Float64bits(kd)
 	kd -= expFastShift
-	r := x + kd*expFastNegLn2HiN + kd*expFastNegLn2LoN
+	r := x + float64(kd*expFastNegLn2HiN) + float64(kd*expFastNegLn2LoN)
 	e := &expFastTab[ki%expFastN]
 	tail := math.Float64frombits(e.tail)
 	sbits := e.sbits + ki<<(52-expFastTableBits)
 	r2 := r * r
-	tmp := tail + r + r2*(expFastC2+r*expFastC3+r2*expFastC4)
+	tmp := tail + r + float64(r2*(expFastC2+float64(r*expFastC3)+float64(r2*expFastC4)))
 	if abstop < 0x408 {
 		scale := math.Float64frombits(sbits)
-		return scale + scale*tmp
+		return scale + float64(scale*tmp)
 	}
 	// For 512 ≤ |x| < 1024, 2^⌊k/256⌋ may not be representable, so build
 	// the scale with a biased exponent, so that neither it nor the
@@ -270,18 +274,18 @@ func expFast(x float64) float64 {
 		// 2^-1009 and scale back; the last multiplication overflows to
 		// +Inf exactly when the result does.
 		scale := math.Float64frombits(sbits - 1009<<52)
-		return 0x1p1009 * (scale + scale*tmp)
+		return 0x1p1009 * (scale + float64(scale*tmp))
 	}
 	// k < 0: the result is below 2^-738 and may be subnormal. Compute it
 	// scaled by 2^1022 first.
 	scale := math.Float64frombits(sbits + 1022<<52)
-	y := scale + scale*tmp
+	y := scale + float64(scale*tmp)
 	if y < 1 {
 		// The result, y·2^-1022, is subnormal. Multiplying y by 2^-1022
 		// directly would round twice (once in y, once in the product), so
 		// round y to the subnormal grid once instead: 1 + y has exactly the
 		// bits a subnormal keeps, and lo carries the rounding error of y.
-		lo := scale - y + scale*tmp
+		lo := scale - y + float64(scale*tmp)
 		hi := 1 + y
 		lo = 1 - hi + y + lo
 		y = (hi + lo) - 1

@@ -45,21 +45,21 @@ func (m *LinearRegression) LossRange(x []float64, lo, hi int) float64 {
 		var s0, s1 float64
 		i := 0
 		for ; i+1 < len(ys); i += 2 {
-			r0 := w*xs[i] + b - ys[i]
-			r1 := w*xs[i+1] + b - ys[i+1]
-			s0 += r0 * r0
-			s1 += r1 * r1
+			r0 := float64(w*xs[i]) + b - ys[i]
+			r1 := float64(w*xs[i+1]) + b - ys[i+1]
+			s0 += float64(r0 * r0)
+			s1 += float64(r1 * r1)
 		}
 		if i < len(ys) {
-			r := w*xs[i] + b - ys[i]
-			s0 += r * r
+			r := float64(w*xs[i]) + b - ys[i]
+			s0 += float64(r * r)
 		}
 		return s0 + s1
 	}
 	var s float64
 	for i := lo; i < hi; i++ {
 		r := m.residual(x, i)
-		s += r * r
+		s += float64(r * r)
 	}
 	return s
 }
@@ -72,7 +72,7 @@ func (m *LinearRegression) GradRange(grad, x []float64, lo, hi int, withLoss boo
 	if len(d.X) == 1 {
 		if hi-lo == 1 {
 			xi := d.X[0][lo]
-			r := x[0]*xi + x[1] - d.Y[lo]
+			r := float64(x[0]*xi) + x[1] - d.Y[lo]
 			grad[0], grad[1] = 2*r*xi, 2*r
 			return r * r
 		}
@@ -86,10 +86,10 @@ func (m *LinearRegression) GradRange(grad, x []float64, lo, hi int, withLoss boo
 	for i := lo; i < hi; i++ {
 		r := m.residual(x, i)
 		for j, col := range d.X {
-			grad[j] += 2 * r * col[i]
+			grad[j] += float64(2 * r * col[i])
 		}
-		grad[last] += 2 * r
-		loss += r * r
+		grad[last] += float64(2 * r)
+		loss += float64(r * r)
 	}
 	return loss
 }
@@ -111,7 +111,7 @@ func (m *LinearRegression) residual(x []float64, i int) float64 {
 	d := m.Data
 	p := x[len(x)-1]
 	for j, col := range d.X {
-		p += x[j] * col[i]
+		p += float64(x[j] * col[i])
 	}
 	return p - d.Y[i]
 }
@@ -128,35 +128,35 @@ func linearGrad1(xs, ys []float64, w, b float64, withLoss bool) (gw, gb, loss fl
 		var l0, l1 float64
 		for len(xs) >= 2 && len(ys) >= 2 {
 			x, y := xs[:2:2], ys[:2:2]
-			r0 := w*x[0] + b - y[0]
-			r1 := w*x[1] + b - y[1]
-			w0 += r0 * x[0]
-			w1 += r1 * x[1]
+			r0 := float64(w*x[0]) + b - y[0]
+			r1 := float64(w*x[1]) + b - y[1]
+			w0 += float64(r0 * x[0])
+			w1 += float64(r1 * x[1])
 			b0 += r0
 			b1 += r1
-			l0 += r0 * r0
-			l1 += r1 * r1
+			l0 += float64(r0 * r0)
+			l1 += float64(r1 * r1)
 			xs, ys = xs[2:], ys[2:]
 		}
 		loss = l0 + l1
 	} else {
 		for len(xs) >= 2 && len(ys) >= 2 {
 			x, y := xs[:2:2], ys[:2:2]
-			r0 := w*x[0] + b - y[0]
-			r1 := w*x[1] + b - y[1]
-			w0 += r0 * x[0]
-			w1 += r1 * x[1]
+			r0 := float64(w*x[0]) + b - y[0]
+			r1 := float64(w*x[1]) + b - y[1]
+			w0 += float64(r0 * x[0])
+			w1 += float64(r1 * x[1])
 			b0 += r0
 			b1 += r1
 			xs, ys = xs[2:], ys[2:]
 		}
 	}
 	for i, x := range xs {
-		r := w*x + b - ys[i]
-		w0 += r * x
+		r := float64(w*x) + b - ys[i]
+		w0 += float64(r * x)
 		b0 += r
 		if withLoss {
-			loss += r * r
+			loss += float64(r * r)
 		}
 	}
 	return 2 * (w0 + w1), 2 * (b0 + b1), loss

@@ -37,12 +37,12 @@ func computeLinearStats(d *Dataset) *linearStats {
 	st.yMean = floats.Sum(d.Y) / n
 	for i, y := range d.Y {
 		dy := y - st.yMean
-		st.v += dy * dy
+		st.v += float64(dy * dy)
 		for j, cj := range d.X {
 			dj := cj[i] - st.xMean[j]
-			st.s[j] += dj * dy
+			st.s[j] += float64(dj * dy)
 			for k := 0; k <= j; k++ {
-				st.cov[j][k] += dj * (d.X[k][i] - st.xMean[k])
+				st.cov[j][k] += float64(dj * (d.X[k][i] - st.xMean[k]))
 			}
 		}
 	}
@@ -66,12 +66,12 @@ func (st *linearStats) loss(theta []float64) float64 {
 	for j, wj := range w {
 		var cw float64
 		for k, wk := range w {
-			cw += st.cov[j][k] * wk
+			cw += float64(st.cov[j][k] * wk)
 		}
-		q += wj*cw - 2*wj*st.s[j]
-		off += wj * st.xMean[j]
+		q += float64(wj*cw) - float64(2*wj*st.s[j])
+		off += float64(wj * st.xMean[j])
 	}
-	return q + off*off
+	return q + float64(off*off)
 }
 
 // fillGrid writes L over the grid into dst: O(1) per cell for one feature
@@ -85,7 +85,7 @@ func (st *linearStats) fillGrid(dst []float64, g Grid) {
 		shift := make([]float64, g.Cols)
 		for col := range g.Cols {
 			w, _ := g.At(col, 0)
-			quad[col] = w*(c*w-2*s) + v
+			quad[col] = float64(w*(float64(c*w)-2*s)) + v
 			shift[col] = w * xm
 		}
 		for r := range g.Rows {
@@ -94,7 +94,7 @@ func (st *linearStats) fillGrid(dst []float64, g Grid) {
 			row := dst[r*g.Cols : (r+1)*g.Cols]
 			for col := range row {
 				e := shift[col] + off
-				row[col] = quad[col] + e*e
+				row[col] = quad[col] + float64(e*e)
 			}
 		}
 		return

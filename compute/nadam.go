@@ -72,26 +72,26 @@ func (o *NAdam) Step(params, grad []float64) {
 	}
 	o.step++
 	t := float64(o.step)
-	bc2 := 1 - math.Pow(o.Beta2, t)
-	mu := o.Beta1 * (1 - 0.5*math.Pow(0.96, t*o.MomentumDecay))
-	muNext := o.Beta1 * (1 - 0.5*math.Pow(0.96, (t+1)*o.MomentumDecay))
-	o.muProduct *= mu
-	muProductNext := o.muProduct * mu * muNext
+	bc2 := 1 - portablePow(o.Beta2, t)
+	mu := float64(o.Beta1 * (1 - float64(0.5*portablePow(0.96, t*o.MomentumDecay))))
+	muNext := float64(o.Beta1 * (1 - float64(0.5*portablePow(0.96, (t+1)*o.MomentumDecay))))
+	o.muProduct = float64(o.muProduct * mu)
+	muProductNext := float64(o.muProduct * mu * muNext)
 	gradStep := -o.Rate * (1 - mu) / (1 - o.muProduct)
 	avgStep := -o.Rate * muNext / (1 - muProductNext)
 	for i, g := range grad {
 		before := params[i]
 		if o.WeightDecay != 0 {
-			g += o.WeightDecay * params[i]
+			g += float64(o.WeightDecay * params[i])
 		}
 		o.d[i] = g
 		o.muProd[i] = o.muProduct
-		o.m[i] = o.m[i]*o.Beta1 + (1-o.Beta1)*g
-		o.v[i] = o.v[i]*o.Beta2 + (1-o.Beta2)*g*g
+		o.m[i] = float64(o.m[i]*o.Beta1) + float64((1-o.Beta1)*g)
+		o.v[i] = float64(o.v[i]*o.Beta2) + float64((1-o.Beta2)*g*g)
 		denom := math.Sqrt(o.v[i]/bc2) + o.Eps
 		o.denom[i] = denom
-		params[i] += gradStep * (g / denom)
-		params[i] += avgStep * (o.m[i] / denom)
+		params[i] += float64(gradStep * (g / denom))
+		params[i] += float64(avgStep * (o.m[i] / denom))
 		o.delta[i] = params[i] - before
 	}
 }

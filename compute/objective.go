@@ -23,7 +23,9 @@ type Objective interface {
 
 // DataModel is an Objective that is the mean of per-sample losses over a
 // data set. Its range forms return sums, not means, so that a caller can
-// split the data into parts, add the parts and divide once.
+// split the data into parts, add the parts and divide once. They add the
+// samples in order and round every product before adding it
+// (float64(x*y) + z), so that a sum has the same bits on every processor.
 type DataModel interface {
 	Objective
 	// Len is the number of samples.

@@ -1,13 +1,14 @@
 package compute
 
-import "math"
-
 // Optimizer updates parameters in place from their gradient. Each
 // implementation is a struct of hyperparameters whose constructor sets
 // PyTorch's defaults, with the optimizer's state (moments, step count) kept
 // inside. The arithmetic follows PyTorch's single-tensor code path operation
-// by operation, so a trajectory agrees with torch.optim to round-off. Every
-// optimizer registers an OptimizerSpec in its own file.
+// by operation, so a trajectory agrees with torch.optim to round-off, and
+// rounds every product before adding it (float64(x*y) + z), so that no
+// compiler fuses the two into a multiply-add and a trajectory has the same
+// bits on every processor. Every optimizer registers an OptimizerSpec in its
+// own file.
 type Optimizer interface {
 	// Step applies one update to params given the gradient at params. It
 	// does not modify grad. It panics when the lengths differ.
@@ -54,7 +55,7 @@ func checkLens(params, grad []float64) {
 // asked for, not in the step.
 func biasCorrected(dst, src []float64, beta float64, t int) []float64 {
 	dst = ensure(dst, len(src))
-	bc := 1 - math.Pow(beta, float64(t))
+	bc := 1 - portablePow(beta, float64(t))
 	for i, v := range src {
 		dst[i] = v / bc
 	}

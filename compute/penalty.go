@@ -23,10 +23,10 @@ func (p Penalty) Value(x []float64) float64 {
 	for i, w := range x {
 		if p.applies(i) {
 			a += math.Abs(w)
-			s += w * w
+			s += float64(w * w)
 		}
 	}
-	return p.L1*a + p.L2/2*s
+	return float64(p.L1*a) + float64(p.L2/2*s)
 }
 
 // AddGrad adds ∇P(θ) to grad, using sign(0) = 0 for the L1 term as
@@ -36,7 +36,7 @@ func (p Penalty) AddGrad(grad, x []float64) {
 		if !p.applies(i) {
 			continue
 		}
-		grad[i] += p.L2 * w
+		grad[i] += float64(p.L2 * w)
 		if w > 0 {
 			grad[i] += p.L1
 		} else if w < 0 {

@@ -6,7 +6,9 @@ import (
 )
 
 // rangeTask is work that can be split into index ranges run concurrently,
-// part p on worker p.
+// part p on worker p. The number of parts follows the number of cores, so
+// a task whose result must not depend on it writes each index's result to
+// its own slot and combines them afterwards in index order (see gradTask).
 type rangeTask interface {
 	runPart(part, lo, hi int)
 }

@@ -63,11 +63,11 @@ func (o *RAdam) Step(params, grad []float64) {
 	}
 	o.step++
 	t := float64(o.step)
-	b2t := math.Pow(o.Beta2, t)
-	bc1 := 1 - math.Pow(o.Beta1, t)
+	b2t := portablePow(o.Beta2, t)
+	bc1 := 1 - portablePow(o.Beta1, t)
 	bc2 := 1 - b2t
 	rhoInf := 2/(1-o.Beta2) - 1
-	rhoT := rhoInf - 2*t*b2t/bc2
+	rhoT := rhoInf - float64(2*t*b2t/bc2)
 	rectified := rhoT > 5
 	rect := 0.0
 	if rectified {
@@ -77,18 +77,18 @@ func (o *RAdam) Step(params, grad []float64) {
 	for i, g := range grad {
 		before := params[i]
 		if o.WeightDecay != 0 {
-			g += o.WeightDecay * params[i]
+			g += float64(o.WeightDecay * params[i])
 		}
 		o.d[i] = g
-		o.m[i] = o.m[i]*o.Beta1 + (1-o.Beta1)*g
-		o.v[i] = o.v[i]*o.Beta2 + (1-o.Beta2)*g*g
+		o.m[i] = float64(o.m[i]*o.Beta1) + float64((1-o.Beta1)*g)
+		o.v[i] = float64(o.v[i]*o.Beta2) + float64((1-o.Beta2)*g*g)
 		mhat := o.m[i] / bc1
 		o.rect[i] = rect
 		if rectified {
 			adaptive := sqrtBC2 / (math.Sqrt(o.v[i]) + o.Eps)
-			params[i] += -1 * (mhat * o.Rate * adaptive * rect)
+			params[i] += float64(-1 * (mhat * o.Rate * adaptive * rect))
 		} else {
-			params[i] += -1 * (mhat * o.Rate)
+			params[i] += float64(-1 * (mhat * o.Rate))
 		}
 		o.delta[i] = params[i] - before
 	}

@@ -63,24 +63,24 @@ func (o *RMSprop) Step(params, grad []float64) {
 	}
 	for i, g := range grad {
 		if o.WeightDecay != 0 {
-			g += o.WeightDecay * params[i]
+			g += float64(o.WeightDecay * params[i])
 		}
 		o.d[i] = g
-		o.sq[i] = o.sq[i]*o.Alpha + (1-o.Alpha)*g*g
+		o.sq[i] = float64(o.sq[i]*o.Alpha) + float64((1-o.Alpha)*g*g)
 		var a float64
 		if o.Centered {
-			o.avg[i] = o.avg[i]*o.Alpha + (1-o.Alpha)*g
-			a = math.Sqrt(o.sq[i] + -1*o.avg[i]*o.avg[i])
+			o.avg[i] = float64(o.avg[i]*o.Alpha) + float64((1-o.Alpha)*g)
+			a = math.Sqrt(o.sq[i] + float64(-1*o.avg[i]*o.avg[i]))
 		} else {
 			a = math.Sqrt(o.sq[i])
 		}
 		a += o.Eps
 		o.denom[i] = a
 		if o.Momentum > 0 {
-			o.buf[i] = o.buf[i]*o.Momentum + g/a
-			o.delta[i] = -o.Rate * o.buf[i]
+			o.buf[i] = float64(o.buf[i]*o.Momentum) + g/a
+			o.delta[i] = float64(-o.Rate * o.buf[i])
 		} else {
-			o.delta[i] = -o.Rate * g / a
+			o.delta[i] = float64(-o.Rate * g / a)
 		}
 		params[i] += o.delta[i]
 	}

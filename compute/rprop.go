@@ -100,7 +100,7 @@ func (o *Rprop) Step(params, grad []float64) {
 		if s < 0 {
 			g = 0
 		}
-		params[i] += -rpropSign(g) * o.stepSize[i]
+		params[i] += float64(-rpropSign(g) * o.stepSize[i])
 		o.prev[i] = g
 		o.delta[i] = params[i] - before
 	}

@@ -186,7 +186,7 @@ func logStep(lo, hi float64, i, n int) float64 {
 	case i == n-1:
 		return hi
 	}
-	return math.Exp(math.Log(lo) + float64(i)*(math.Log(hi)-math.Log(lo))/float64(n-1))
+	return expFast(portableLog(lo) + float64(float64(i)*(portableLog(hi)-portableLog(lo))/float64(n-1)))
 }
 
 // Validate checks every field and returns the first problem as a
@@ -270,7 +270,7 @@ func NearestMinimum(s *Surface, x, y float64) int {
 	best, bestD := -1, r*r
 	for i, m := range s.Minima {
 		dx, dy := x-m.X, y-m.Y
-		if d := dx*dx + dy*dy; d < bestD {
+		if d := float64(dx*dx) + float64(dy*dy); d < bestD {
 			best, bestD = i, d
 		}
 	}

@@ -87,7 +87,7 @@ func (s MapSpec) CellStart(c, r int) [2]float64 {
 func runCell(s *Surface, opt Optimizer, p, g []float64, steps int, tol2 float64) (RunStatus, int) {
 	for k := range steps {
 		s.G(g, p)
-		if g[0]*g[0]+g[1]*g[1] < tol2 {
+		if float64(g[0]*g[0])+float64(g[1]*g[1]) < tol2 {
 			return RunConverged, k
 		}
 		opt.Step(p, g)

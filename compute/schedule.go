@@ -23,7 +23,7 @@ type StepDecay struct {
 
 // LR returns η₀ γ^⌊epoch/StepSize⌋.
 func (s StepDecay) LR(base float64, epoch int) float64 {
-	return base * math.Pow(s.Gamma, float64(epoch/s.StepSize))
+	return base * portablePow(s.Gamma, float64(epoch/s.StepSize))
 }
 
 // Exponential is torch's ExponentialLR: η = η₀ γ^epoch.
@@ -33,7 +33,7 @@ type Exponential struct {
 
 // LR returns η₀ γ^epoch.
 func (s Exponential) LR(base float64, epoch int) float64 {
-	return base * math.Pow(s.Gamma, float64(epoch))
+	return base * portablePow(s.Gamma, float64(epoch))
 }
 
 // InverseTime is η = η₀ / (1 + Decay·epoch), the classic 1/t decay (torch's
@@ -44,7 +44,7 @@ type InverseTime struct {
 
 // LR returns η₀ / (1 + Decay·epoch).
 func (s InverseTime) LR(base float64, epoch int) float64 {
-	return base / (1 + s.Decay*float64(epoch))
+	return base / (1 + float64(s.Decay*float64(epoch)))
 }
 
 // Cosine is torch's CosineAnnealingLR:
@@ -56,5 +56,5 @@ type Cosine struct {
 
 // LR returns the cosine-annealed rate.
 func (s Cosine) LR(base float64, epoch int) float64 {
-	return s.EtaMin + (base-s.EtaMin)*(1+math.Cos(math.Pi*float64(epoch)/float64(s.TMax)))/2
+	return s.EtaMin + float64((base-s.EtaMin)*(1+portableCos(math.Pi*float64(epoch)/float64(s.TMax)))/2)
 }

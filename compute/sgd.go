@@ -67,14 +67,14 @@ func (o *SGD) Step(params, grad []float64) {
 	if o.Momentum == 0 && o.WeightDecay == 0 {
 		for i, g := range grad {
 			d[i] = g
-			o.delta[i] = -o.Rate * g
+			o.delta[i] = float64(-o.Rate * g)
 			params[i] += o.delta[i]
 		}
 		return
 	}
 	for i, g := range grad {
 		if o.WeightDecay != 0 {
-			g += o.WeightDecay * params[i]
+			g += float64(o.WeightDecay * params[i])
 		}
 		d[i] = g
 	}
@@ -84,7 +84,7 @@ func (o *SGD) Step(params, grad []float64) {
 			copy(o.buf, d)
 		} else {
 			for i := range d {
-				o.buf[i] = o.buf[i]*o.Momentum + (1-o.Dampening)*d[i]
+				o.buf[i] = float64(o.buf[i]*o.Momentum) + float64((1-o.Dampening)*d[i])
 			}
 		}
 	}
@@ -92,12 +92,12 @@ func (o *SGD) Step(params, grad []float64) {
 		step := d[i]
 		if o.Momentum != 0 {
 			if o.Nesterov {
-				step += o.Momentum * o.buf[i]
+				step += float64(o.Momentum * o.buf[i])
 			} else {
 				step = o.buf[i]
 			}
 		}
-		o.delta[i] = -o.Rate * step
+		o.delta[i] = float64(-o.Rate * step)
 		params[i] += o.delta[i]
 	}
 }

@@ -1,36 +1,64 @@
 package compute
 
-import (
-	"math"
+import "math"
 
-	"gonum.org/v1/gonum/optimize/functions"
-)
+// The surfaces' arithmetic is written so that it gives the same bits on
+// every architecture: every product that is added to something is rounded
+// on its own by an explicit float64 conversion (without it the compiler
+// may fuse the two into one multiply-add, as it does on arm64), and the
+// elementary functions are the core's own (expFast, portableSin,
+// portableCos; see portable_math.go).
 
 // rosenbrock is Rosenbrock's banana valley with a = 1, b = 100:
-// f(x, y) = (1-x)² + 100(y-x²)², from gonum's ExtendedRosenbrock.
+// f(x, y) = (1-x)² + 100(y-x²)², in gonum's ExtendedRosenbrock's
+// arithmetic, operation for operation (gonum's Func lets the compiler fuse).
 func rosenbrock() *Surface {
-	var r functions.ExtendedRosenbrock
 	return &Surface{
 		Name: "rosenbrock", Title: "Rosenbrock",
 		Formula: "f(x, y) = (1 − x)² + 100 (y − x²)²",
 		Domain:  [4]float64{-2, 2, -1, 3}, Start: [2]float64{-1.5, 2},
 		Minima:   []Minimum{{X: 1, Y: 1, F: 0, Global: true}},
 		LogScale: true,
-		F:        r.Func, G: r.Grad,
+		F: func(x []float64) float64 {
+			a := 1 - x[0]
+			b := x[1] - float64(x[0]*x[0])
+			return float64(a*a) + float64(100*b*b)
+		},
+		G: func(grad, x []float64) {
+			g0 := 0.0
+			g0 -= float64(2 * (1 - x[0]))
+			g0 -= float64(400 * (x[1] - float64(x[0]*x[0])) * x[0])
+			grad[0] = g0
+			grad[1] = 0 + float64(200*(x[1]-float64(x[0]*x[0])))
+		},
 	}
 }
 
-// beale is Beale's function, from gonum:
-// f = (1.5-x+xy)² + (2.25-x+xy²)² + (2.625-x+xy³)².
+// beale is Beale's function f = (1.5-x+xy)² + (2.25-x+xy²)² + (2.625-x+xy³)²,
+// in gonum's Beale's arithmetic, operation for operation.
 func beale() *Surface {
-	var b functions.Beale
 	return &Surface{
 		Name: "beale", Title: "Beale",
 		Formula: "f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²",
 		Domain:  [4]float64{-4.5, 4.5, -4.5, 4.5}, Start: [2]float64{1, 1.5},
 		Minima:   []Minimum{{X: 3, Y: 0.5, F: 0, Global: true}},
 		LogScale: true,
-		F:        b.Func, G: b.Grad,
+		F: func(x []float64) float64 {
+			f1 := 1.5 - float64(x[0]*(1-x[1]))
+			f2 := 2.25 - float64(x[0]*(1-float64(x[1]*x[1])))
+			f3 := 2.625 - float64(x[0]*(1-float64(x[1]*x[1]*x[1])))
+			return float64(f1*f1) + float64(f2*f2) + float64(f3*f3)
+		},
+		G: func(grad, x []float64) {
+			t1 := 1 - x[1]
+			t2 := 1 - float64(x[1]*x[1])
+			t3 := 1 - float64(x[1]*x[1]*x[1])
+			f1 := 1.5 - float64(x[0]*t1)
+			f2 := 2.25 - float64(x[0]*t2)
+			f3 := 2.625 - float64(x[0]*t3)
+			grad[0] = -2 * (float64(f1*t1) + float64(f2*t2) + float64(f3*t3))
+			grad[1] = 2 * x[0] * (f1 + float64(2*f2*x[1]) + float64(3*f3*x[1]*x[1]))
+		},
 	}
 }
 
@@ -49,15 +77,15 @@ func himmelblau() *Surface {
 		},
 		LogScale: true,
 		F: func(x []float64) float64 {
-			a := x[0]*x[0] + x[1] - 11
-			b := x[0] + x[1]*x[1] - 7
-			return a*a + b*b
+			a := float64(x[0]*x[0]) + x[1] - 11
+			b := x[0] + float64(x[1]*x[1]) - 7
+			return float64(a*a) + float64(b*b)
 		},
 		G: func(grad, x []float64) {
-			a := x[0]*x[0] + x[1] - 11
-			b := x[0] + x[1]*x[1] - 7
-			grad[0] = 4*a*x[0] + 2*b
-			grad[1] = 2*a + 4*b*x[1]
+			a := float64(x[0]*x[0]) + x[1] - 11
+			b := x[0] + float64(x[1]*x[1]) - 7
+			grad[0] = float64(4*a*x[0]) + float64(2*b)
+			grad[1] = float64(2*a) + float64(4*b*x[1])
 		},
 	}
 }
@@ -70,15 +98,15 @@ func booth() *Surface {
 		Domain:  [4]float64{-10, 10, -10, 10}, Start: [2]float64{-8, 8},
 		Minima: []Minimum{{X: 1, Y: 3, F: 0, Global: true}},
 		F: func(x []float64) float64 {
-			a := x[0] + 2*x[1] - 7
-			b := 2*x[0] + x[1] - 5
-			return a*a + b*b
+			a := x[0] + float64(2*x[1]) - 7
+			b := float64(2*x[0]) + x[1] - 5
+			return float64(a*a) + float64(b*b)
 		},
 		G: func(grad, x []float64) {
-			a := x[0] + 2*x[1] - 7
-			b := 2*x[0] + x[1] - 5
-			grad[0] = 2*a + 4*b
-			grad[1] = 4*a + 2*b
+			a := x[0] + float64(2*x[1]) - 7
+			b := float64(2*x[0]) + x[1] - 5
+			grad[0] = float64(2*a) + float64(4*b)
+			grad[1] = float64(4*a) + float64(2*b)
 		},
 	}
 }
@@ -92,11 +120,12 @@ func rastrigin() *Surface {
 		Domain:  [4]float64{-5.12, 5.12, -5.12, 5.12}, Start: [2]float64{3.2, -2.7},
 		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
 		F: func(x []float64) float64 {
-			return 20 + x[0]*x[0] - 10*math.Cos(2*math.Pi*x[0]) + x[1]*x[1] - 10*math.Cos(2*math.Pi*x[1])
+			return 20 + float64(x[0]*x[0]) - float64(10*portableCos(2*math.Pi*x[0])) +
+				float64(x[1]*x[1]) - float64(10*portableCos(2*math.Pi*x[1]))
 		},
 		G: func(grad, x []float64) {
-			grad[0] = 2*x[0] + 20*math.Pi*math.Sin(2*math.Pi*x[0])
-			grad[1] = 2*x[1] + 20*math.Pi*math.Sin(2*math.Pi*x[1])
+			grad[0] = float64(2*x[0]) + float64(20*math.Pi*portableSin(2*math.Pi*x[0]))
+			grad[1] = float64(2*x[1]) + float64(20*math.Pi*portableSin(2*math.Pi*x[1]))
 		},
 	}
 }
@@ -112,18 +141,18 @@ func ackley() *Surface {
 		Domain:  [4]float64{-5, 5, -5, 5}, Start: [2]float64{3.5, -4},
 		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
 		F: func(x []float64) float64 {
-			r := math.Sqrt(0.5 * (x[0]*x[0] + x[1]*x[1]))
-			c := 0.5 * (math.Cos(2*math.Pi*x[0]) + math.Cos(2*math.Pi*x[1]))
-			return -20*math.Exp(-0.2*r) - math.Exp(c) + math.E + 20
+			r := math.Sqrt(0.5 * (float64(x[0]*x[0]) + float64(x[1]*x[1])))
+			c := 0.5 * (portableCos(2*math.Pi*x[0]) + portableCos(2*math.Pi*x[1]))
+			return float64(-20*expFast(-0.2*r)) - expFast(c) + math.E + 20
 		},
 		G: func(grad, x []float64) {
-			r := math.Sqrt(0.5 * (x[0]*x[0] + x[1]*x[1]))
-			c := 0.5 * (math.Cos(2*math.Pi*x[0]) + math.Cos(2*math.Pi*x[1]))
-			ec := math.Exp(c)
+			r := math.Sqrt(0.5 * (float64(x[0]*x[0]) + float64(x[1]*x[1])))
+			c := 0.5 * (portableCos(2*math.Pi*x[0]) + portableCos(2*math.Pi*x[1]))
+			ec := expFast(c)
 			for i := range 2 {
-				grad[i] = math.Pi * ec * math.Sin(2*math.Pi*x[i])
+				grad[i] = float64(math.Pi * ec * portableSin(2*math.Pi*x[i]))
 				if r > 0 {
-					grad[i] += 2 * math.Exp(-0.2*r) * x[i] / r
+					grad[i] += 2 * expFast(-0.2*r) * x[i] / r
 				}
 			}
 		},
@@ -137,7 +166,7 @@ func saddle() *Surface {
 		Name: "saddle", Title: "Saddle x² − y²",
 		Formula: "f(x, y) = x² − y²",
 		Domain:  [4]float64{-2, 2, -2, 2}, Start: [2]float64{-1.8, 0.01},
-		F: func(x []float64) float64 { return x[0]*x[0] - x[1]*x[1] },
+		F: func(x []float64) float64 { return float64(x[0]*x[0]) - float64(x[1]*x[1]) },
 		G: func(grad, x []float64) {
 			grad[0] = 2 * x[0]
 			grad[1] = -2 * x[1]
@@ -157,7 +186,7 @@ func bowl() *Surface {
 		Domain:  [4]float64{-3, 3, -3, 3}, Start: [2]float64{-2.8, 1.2},
 		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
 		F: func(x []float64) float64 {
-			return 0.5 * (x[0]*x[0] + bowlCondition*x[1]*x[1])
+			return 0.5 * (float64(x[0]*x[0]) + float64(bowlCondition*x[1]*x[1]))
 		},
 		G: func(grad, x []float64) {
 			grad[0] = x[0]

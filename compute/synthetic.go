@@ -7,7 +7,7 @@ import (
 
 // LinearSpec describes synthetic linear-regression data:
 // y = Intercept + Slope·(x₁ + … + x_D) + Noise·ε with every xⱼ uniform on
-// [0, 10) and ε standard normal.
+// [0, 10) and ε standard normal (see normal).
 type LinearSpec struct {
 	N         int
 	Features  int
@@ -40,9 +40,9 @@ func LinearData(spec LinearSpec) (*Dataset, error) {
 		for j := range d.X {
 			x := 10 * rng.Float64()
 			d.X[j][i] = x
-			y += spec.Slope * x
+			y += float64(spec.Slope * x)
 		}
-		d.Y[i] = y + spec.Noise*rng.NormFloat64()
+		d.Y[i] = y + float64(spec.Noise*normal(rng))
 	}
 	return d, nil
 }
@@ -75,8 +75,8 @@ func BlobsData(spec BlobsSpec) (*Dataset, error) {
 	for i := range d.Y {
 		label := float64(i % 2)
 		sign := 2*label - 1
-		d.X[0][i] = sign*c + spec.Spread*rng.NormFloat64()
-		d.X[1][i] = sign*c + spec.Spread*rng.NormFloat64()
+		d.X[0][i] = float64(sign*c) + float64(spec.Spread*normal(rng))
+		d.X[1][i] = float64(sign*c) + float64(spec.Spread*normal(rng))
 		d.Y[i] = label
 	}
 	return d, nil
