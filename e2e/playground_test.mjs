@@ -76,6 +76,22 @@ await withBrowser({}, async (context) => {
     res.stop === "finished", `window.descent.run returns a descent.run/v1 result (${JSON.stringify(res).slice(0, 200)})`);
   const bad = JSON.parse(await page.evaluate(() => window.descent.run(JSON.stringify({ optimizer: "radam", momentum: 0.9 }))));
   check(typeof bad.error === "string" && bad.error.includes("momentum"), `a bad config is refused by name (${bad.error})`);
+  // A long run does not freeze the page: animation frames keep coming while
+  // it trains; a run beyond the bridge's bound is refused at once.
+  const long = await page.evaluate(async () => {
+    let frames = 0, going = true;
+    const tick = () => { frames++; if (going) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const t0 = performance.now();
+    const res = JSON.parse(await window.descent.run(JSON.stringify({ model: "surface", surface: "bowl", lr: 0.001, steps: 1500000 })));
+    going = false;
+    return { ms: performance.now() - t0, frames, steps: res.steps, points: res.path.length };
+  });
+  console.log(`a 1.5·10⁶-step run: ${Math.round(long.ms)} ms, ${long.frames} animation frames meanwhile, ${long.points} path points`);
+  check(long.steps === 1500000 && long.points <= 16385 && long.frames >= 3,
+    `the page keeps drawing during a long run (${long.frames} frames in ${Math.round(long.ms)} ms, ${long.points} points)`);
+  const tooLong = JSON.parse(await page.evaluate(() => window.descent.run(JSON.stringify({ model: "surface", steps: 20000000 }))));
+  check(typeof tooLong.error === "string" && tooLong.error.includes("10000000"), `a run beyond the bound is refused (${tooLong.error})`);
   check(errors.length === 0, `no page errors (${errors.join("; ")})`);
 });
 finish("playground");

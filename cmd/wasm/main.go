@@ -37,7 +37,7 @@ func main() {
 		if len(args) == 0 {
 			return `{"error":"run needs a config JSON string"}`
 		}
-		return runJSON(args[0].String())
+		return runPromise(args[0].String())
 	}))
 	h := &host{Game: g}
 	api.Set("gpuCheck", js.FuncOf(func(js.Value, []js.Value) any { return h.gpuCheck() }))

@@ -5,7 +5,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
+	"syscall/js"
+	"time"
 
 	"github.com/descent-playground/descent/compute"
 	"github.com/descent-playground/descent/playground"
@@ -51,6 +54,25 @@ func stateJSON(g *playground.Game) string {
 	return string(out)
 }
 
+// maxBridgeSteps is the most steps one window.descent.run may take; a
+// longer request is refused before it starts.
+const maxBridgeSteps = 10_000_000
+
+// bridgeSlice is how long a run trains before it lets the page draw and
+// answer input.
+const bridgeSlice = 20 * time.Millisecond
+
+// runPromise returns a Promise of runJSON's answer. The run goes on a
+// goroutine that gives the browser its event loop back every bridgeSlice,
+// so a long run does not freeze the page.
+func runPromise(cfgJSON string) js.Value {
+	return js.Global().Get("Promise").New(js.FuncOf(func(_ js.Value, args []js.Value) any {
+		resolve := args[0]
+		go func() { resolve.Invoke(runJSON(cfgJSON)) }()
+		return nil
+	}))
+}
+
 // runJSON trains a Config headless and returns its descent.run/v1 Result
 // (compute.Result, the same type "descent run --format json" prints), or
 // {"error": …}. The Result's path is thinned (every point up to
@@ -66,6 +88,10 @@ func runJSON(cfgJSON string) string {
 	if err != nil {
 		return errorJSON(err.Error())
 	}
+	if n := plannedSteps(r); n > maxBridgeSteps {
+		return errorJSON(fmt.Sprintf("run: %d steps, more than the page runs at once (%d); use descent run", n, maxBridgeSteps))
+	}
+	r.Trainer.AddRecorder(&yielder{last: time.Now()})
 	r.Execute(context.Background())
 	out, err := json.Marshal(r.Result(false))
 	if err != nil {
@@ -73,6 +99,39 @@ func runJSON(cfgJSON string) string {
 	}
 	return string(out)
 }
+
+// plannedSteps is how many steps the run will take if nothing stops it.
+func plannedSteps(r *compute.Run) int64 {
+	c := r.Config
+	if c.Steps > 0 {
+		return int64(c.Steps)
+	}
+	perEpoch := int64(1)
+	if r.Data != nil {
+		batch := r.Data.Len()
+		switch c.Variant {
+		case "sgd":
+			batch = 1
+		case "minibatch":
+			batch = c.BatchSize
+		}
+		perEpoch = int64((r.Data.Len() + batch - 1) / batch)
+	}
+	return int64(c.Epochs) * perEpoch
+}
+
+// yielder is a recorder that sleeps a moment every bridgeSlice, which in
+// WebAssembly hands the browser its event loop until the timer fires.
+type yielder struct{ last time.Time }
+
+func (y *yielder) RecordStep(*compute.StepRecord) {
+	if time.Since(y.last) > bridgeSlice {
+		time.Sleep(time.Millisecond)
+		y.last = time.Now()
+	}
+}
+
+func (y *yielder) RecordLoss(compute.LossPoint) {}
 
 func errorJSON(msg string) string {
 	out, _ := json.Marshal(map[string]string{"error": msg})
