@@ -94,7 +94,7 @@ await withBrowser({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2,
   const moved = await until(page, (s) => s.steps === 0 && s.racers.every((r) => Math.abs(r.params[0]) < 0.05 && Math.abs(r.params[1] - 1) < 0.05));
   check(moved, "a tap on the surface moves the start there");
 
-  await touch.tap(centre(s.input.controls.drawer));
+  if (s.input.controls.drawer) await touch.tap(centre(s.input.controls.drawer));
   s = await state(page);
   check(s.input.drawer === "open" && s.input.controls.play, `a tap on the handle opens the drawer (${s.input.drawer})`);
   writeFileSync(join(outDir, "input-phone-open.png"), await page.screenshot());
@@ -107,6 +107,10 @@ await withBrowser({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2,
     check(await until(page, (s) => s.input.show_3d), "a tap on 3-D opens the 3-D view");
     await touch.tap(centre((await input(page)).controls.drawer));
     check(await until(page, (s) => s.input.drawer === "folded"), "a tap on hide controls folds the drawer");
+  } else {
+    await page.locator("canvas").focus();
+    await page.keyboard.press("3"); // for the 3-D checks that follow
+    await frames(page);
   }
 
   // In 3-D, one finger dragging sideways orbits; two fingers spreading
