@@ -1,7 +1,8 @@
 // Browser test of touch, wheel and typed input: on a phone (390×844,
 // touch, device scale 2) the panel is a folded drawer, a tap on the
 // surface moves the start, a tap opens the drawer and presses Play, a drag
-// orbits the 3-D view and a pinch zooms it; with a mouse, one wheel notch
+// orbits the 3-D view and a pinch zooms it; on a tablet (1024×768, touch)
+// a tap presses Play in the panel's column; with a mouse, one wheel notch
 // zooms the 3-D camera and a convergence map by exactly one step; a number
 // field reads a decimal comma and refuses a bad entry, keeping its value.
 // Usage: node e2e/input_test.mjs BASE_URL OUT_DIR
@@ -109,6 +110,7 @@ await withBrowser({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2,
     if (hide) await touch.tap(centre(hide));
     check(await until(page, (s) => s.input.drawer === "folded"), "a tap on hide controls folds the drawer");
   } else {
+    check(false, "a tap presses Play (the drawer did not open, so there is no Play button)");
     await page.locator("canvas").focus();
     await page.keyboard.press("3"); // for the 3-D checks that follow
     await frames(page);
@@ -130,6 +132,25 @@ await withBrowser({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2,
     `a pinch zooms the 3-D camera (distance ${cam1.camera_distance} → ${cam2.camera_distance.toFixed(3)})`);
   writeFileSync(join(outDir, "input-phone-3d.png"), await page.screenshot());
   check(errors.length === 0, `no page errors on the phone (${errors.join("; ")})`);
+});
+
+// A tablet or an interactive whiteboard: the panel has its column, and a
+// tap on a panel button presses it.
+await withBrowser({ viewport: { width: 1024, height: 768 }, hasTouch: true }, async (context) => {
+  const page = await context.newPage();
+  await page.goto(base + "?scenario=rosenbrock");
+  await waitForSurface(page, Date.now());
+  await frames(page);
+  const box = await page.locator("canvas").boundingBox();
+  const touch = new Touch(page, await context.newCDPSession(page), box, 1);
+  const s = await state(page);
+  check(s.input.drawer === "none" && s.input.controls.play, `on a tablet the panel has its column (drawer ${s.input.drawer})`);
+  if (s.input.controls.play) {
+    await touch.tap(centre(s.input.controls.play));
+    check(await until(page, (s) => s.playing && s.steps > 0), "on a tablet a tap presses Play");
+    await touch.tap(centre((await input(page)).controls.play));
+    check(await until(page, (s) => !s.playing), "on a tablet a second tap pauses");
+  }
 });
 
 // A laptop with a mouse and a keyboard.
@@ -209,14 +230,14 @@ await withBrowser({}, async (context) => {
     }
     await frames(page);
   };
-  await typeInto("0,01");
+  await typeInto("0,025");
   s = await input(page);
-  check(s.hypers.sgd.lr === 0.01 && !s.field_errors["sgd/lr"],
-    `a decimal comma is read: 0,01 sets lr to ${s.hypers.sgd.lr} (error: ${s.field_errors["sgd/lr"] ?? "none"})`);
+  check(s.hypers.sgd.lr === 0.025 && !s.field_errors["sgd/lr"],
+    `a decimal comma is read: 0,025 sets lr to ${s.hypers.sgd.lr} (error: ${s.field_errors["sgd/lr"] ?? "none"})`);
   await typeInto("abc");
   s = await input(page);
   const msg = s.field_errors["sgd/lr"] ?? "";
-  check(s.hypers.sgd.lr === 0.01 && msg.includes("abc") && msg.includes("kept 0.01"),
+  check(s.hypers.sgd.lr === 0.025 && msg.includes("abc") && msg.includes("kept 0.025"),
     `an unparseable entry keeps lr (${s.hypers.sgd.lr}) and shows an error (${msg})`);
   writeFileSync(join(outDir, "input-field-error.png"), await page.screenshot());
   check(errors.length === 0, `no page errors with the mouse (${errors.join("; ")})`);
