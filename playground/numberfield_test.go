@@ -65,7 +65,7 @@ func TestParseNumberRefuses(t *testing.T) {
 // the shown text parses back to exactly the value, for the values people
 // type (and the registry's defaults), and stays within a field's width.
 func TestFormatNumberReadsBack(t *testing.T) {
-	values := []float64{0.01, 0.0125, 0.001, 3e-4, 1e-8, 1e-10, 0.9, 0.999, 0.99, 1.2, 50, 1e-6, 4e-3, 0, -0.5, 12345, 0.1 + 0.2}
+	values := []float64{0.01, 0.0125, 0.001234, 1.2345, 0.001, 3e-4, 1e-8, 1e-10, 0.9, 0.999, 0.99, 1.2, 50, 1e-6, 4e-3, 0, -0.5, 12345, 0.1 + 0.2}
 	for _, spec := range compute.Optimizers() {
 		for _, h := range spec.Hypers {
 			values = append(values, h.Default)
