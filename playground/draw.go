@@ -71,7 +71,9 @@ func (g *Game) regions() regions {
 		rg.surface = image.Rectangle{}
 	case g.world.View == RaceView:
 		rg.colorBar = image.Rect(main.Max.X-colorBarRoom*s, main.Min.Y, main.Max.X, main.Max.Y)
-		rg.surface.Max.X = rg.colorBar.Min.X - 14*s
+		if main.Dx() >= narrowSurface*s {
+			rg.surface.Max.X = rg.colorBar.Min.X - 14*s
+		} // else the bar is drawn over the surface's right edge: a phone needs the width
 	}
 	rg.hud = image.Rect(left+10*s, h-26*s, w, h)
 	rg.message = image.Pt(left+10*s, h-46*s)
@@ -79,8 +81,12 @@ func (g *Game) regions() regions {
 }
 
 // colorBarRoom is the width kept for the colour bar and its labels, in
-// unscaled pixels.
-const colorBarRoom = 64
+// unscaled pixels; below narrowSurface pixels of main area the bar is
+// drawn over the surface instead of beside it.
+const (
+	colorBarRoom  = 64
+	narrowSurface = 480
+)
 
 // Draw draws the world; it changes nothing but frame counters, caches of
 // what it draws and the screenshot it was asked for.

@@ -57,6 +57,7 @@ type Game struct {
 	shotDone      bool
 	shotErr       error
 	drag          *image.Point
+	input         gameInput
 	pathBuf       []render.Path
 	pathRacer     []int
 	pointBuf      [][][2]float64

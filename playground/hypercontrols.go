@@ -20,8 +20,8 @@ const (
 	// logSliderControl is a slider over log₁₀ of the value, from Lo to
 	// Hi, in steps of Step decades.
 	logSliderControl
-	// numberControl is a number field that steps by Step, for a value
-	// without an upper bound.
+	// numberControl is a number field with buttons that step by Step,
+	// for a value without an upper bound.
 	numberControl
 )
 
@@ -30,7 +30,9 @@ const (
 const logSpan = 4
 
 // hyperControl is the panel control of one hyperparameter, derived from
-// its registry description alone.
+// its registry description alone: a checkbox for a switch, else a number
+// field (where a value is typed) with a slider or, for a number kind,
+// −/+ buttons that move it by Step.
 type hyperControl struct {
 	Hyper compute.Hyper
 	Kind  controlKind
@@ -119,17 +121,6 @@ func hyperLabel(h compute.Hyper) string {
 		}
 	}
 	return h.Key
-}
-
-// valueLabel is the label with the value, for a log slider, whose own
-// text is the value's logarithm; the symbol alone stands for the label
-// where both would not fit.
-func (c hyperControl) valueLabel(v float64) string {
-	value := formatHyper(c.Hyper, v)
-	if l := c.Label + " " + value; utf8.RuneCountInString(l) <= maxLabel+1 || c.Hyper.Symbol == "" {
-		return l
-	}
-	return c.Hyper.Symbol + " " + value
 }
 
 // decade returns the power of ten at or below v > 0.

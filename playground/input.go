@@ -11,9 +11,25 @@ import (
 	"github.com/descent-playground/descent/render"
 )
 
+// gameInput is the game's input state beyond the World: the touch
+// gesture under way, the phone drawer and the panel's fields.
+type gameInput struct {
+	touch    touchTracker
+	fingers  []finger
+	touchIDs []ebiten.TouchID
+	// touchOnPanel says that the gesture under way began over the panel
+	// (which handles it) or off the surface; the surface ignores it.
+	touchOnPanel bool
+	// drawerOpen says that the panel is open on a narrow screen, where it
+	// otherwise folds into a drawer (see drawer.go).
+	drawerOpen bool
+	panel      panelInput
+}
+
 // handleInput applies the keyboard shortcuts (unless a panel field has
-// focus) and the mouse on the surface (unless the pointer is over the
-// panel): click sets the start, drag orbits the 3-D view, the wheel zooms.
+// focus), the touches and the mouse on the surface (unless they are over
+// the panel): click or tap sets the start, drag orbits the 3-D view, the
+// wheel or a pinch zooms.
 func (g *Game) handleInput(capture debugui.InputCapturingState) {
 	w := g.world
 	if capture&debugui.InputCapturingStateFocus == 0 {
@@ -41,6 +57,11 @@ func (g *Game) handleInput(capture debugui.InputCapturingState) {
 			}
 		}
 	}
+	notches := wheel()
+	if g.handleTouch(capture) {
+		g.drag = nil
+		return
+	}
 	if capture != 0 {
 		g.drag = nil
 		return
@@ -55,8 +76,8 @@ func (g *Game) handleInput(capture debugui.InputCapturingState) {
 			return
 		}
 		g.hover = w.CellReadout(c, r)
-		if _, dy := ebiten.Wheel(); dy != 0 {
-			w.ZoomMap(c, r, math.Pow(0.8, dy))
+		if notches != 0 {
+			w.ZoomMap(c, r, math.Pow(mapZoomPerNotch, notches))
 		}
 		if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
 			w.OpenCell(c, r)
@@ -64,8 +85,8 @@ func (g *Game) handleInput(capture debugui.InputCapturingState) {
 		return
 	}
 	if w.Show3D {
-		if _, dy := ebiten.Wheel(); dy != 0 && inside {
-			w.Camera = w.Camera.Zoom(dy)
+		if notches != 0 && inside {
+			w.Camera = w.Camera.Zoom(notches)
 		}
 		switch {
 		case inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) && inside:
@@ -82,6 +103,61 @@ func (g *Game) handleInput(capture debugui.InputCapturingState) {
 		px, py := g.viewport(rg).ToParams(float64(x), float64(y))
 		w.SetStart(px, py)
 	}
+}
+
+// tapSlop is how far, in unscaled pixels, a finger may move and still tap.
+const tapSlop = 12
+
+// handleTouch applies this frame's touch gesture to the surface and
+// reports whether a touch is under way or just ended (the mouse is then
+// left alone). A gesture that began over the panel (capture is the
+// panel's verdict for the first finger, which debugui follows) or off the
+// surface is the panel's. On the surface: a tap sets the start (2-D race)
+// or races a map cell; one finger dragging orbits the 3-D view; two
+// fingers pinching zoom the 3-D camera or the map around their centre.
+// While a finger rests on a map, the hover line reads its cell.
+func (g *Game) handleTouch(capture debugui.InputCapturingState) bool {
+	in := &g.input
+	in.fingers, in.touchIDs = fingers(in.fingers, in.touchIDs)
+	if len(in.fingers) == 0 && !in.touch.active() {
+		return false
+	}
+	rg := g.regions()
+	ges := in.touch.update(in.fingers, tapSlop*rg.scale)
+	if ges.Began {
+		in.touchOnPanel = capture != 0 || !ges.Start.In(rg.surface)
+	}
+	if in.touchOnPanel {
+		return true
+	}
+	w := g.world
+	switch {
+	case w.View != RaceView:
+		if len(in.fingers) > 0 {
+			if c, r, ok := g.mapCellAt(rg, in.fingers[0].At.X, in.fingers[0].At.Y); ok {
+				g.hover = w.CellReadout(c, r)
+			}
+		}
+		c, r, ok := g.mapCellAt(rg, ges.At.X, ges.At.Y)
+		switch {
+		case !ok:
+		case ges.Kind == tapGesture:
+			w.OpenCell(c, r)
+		case ges.Kind == pinchGesture:
+			w.ZoomMap(c, r, 1/ges.Spread)
+		}
+	case w.Show3D:
+		switch ges.Kind {
+		case dragGesture:
+			w.Camera = w.Camera.Orbit(float64(ges.Move.X), float64(ges.Move.Y))
+		case pinchGesture:
+			w.Camera = w.Camera.Zoom(math.Log(ges.Spread) / -math.Log(cameraZoomPerNotch))
+		}
+	case ges.Kind == tapGesture && ges.At.In(rg.surface):
+		px, py := g.viewport(rg).ToParams(float64(ges.At.X), float64(ges.At.Y))
+		w.SetStart(px, py)
+	}
+	return true
 }
 
 // viewport maps the scenario's parameter window onto the surface region.

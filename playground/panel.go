@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strconv"
 
 	"github.com/ebitengine/debugui"
 	"github.com/hajimehoshi/ebiten/v2"
@@ -23,106 +24,128 @@ var (
 )
 
 // panel lays out the control panel: scenario, racers and their
-// hyperparameters, the shared settings, and the transport buttons.
+// hyperparameters, the shared settings, and the transport buttons. On a
+// narrow screen it is a drawer (see drawer.go).
 func (g *Game) panel(ctx *debugui.Context) error {
 	ctx.SetScale(uiScale())
-	w := g.world
-	ctx.Window("Descent", image.Rect(0, 0, panelWidth, 760), func(layout debugui.ContainerLayout) {
-		ctx.Header("Scenario", true, func() {
-			names := make([]string, 0, len(Scenarios()))
-			current := 0
-			for i, s := range Scenarios() {
-				names = append(names, s.Title)
-				if s.Name == w.scenario.Name {
-					current = i
-				}
-			}
-			ctx.Dropdown(&current, names).On(func() {
-				if err := w.SetScenario(Scenarios()[current].Name); err != nil {
-					w.Err = err
-				}
-			})
-		})
-		ctx.Header("Run", true, func() {
-			ctx.SetGridLayout([]int{-1, -1, -1, -1}, nil)
-			label := "Play"
-			if w.Playing {
-				label = "Pause"
-			}
-			ctx.Button(label).On(func() { w.Playing = !w.Playing })
-			ctx.Button("Step").On(func() { w.Playing = false; w.Advance(1) })
-			ctx.Button("Reset").On(w.Reset)
-			ctx.Button("3-D").On(func() { w.Show3D = !w.Show3D })
-			ctx.SetGridLayout([]int{-1, -2}, nil)
-			ctx.Text("steps/frame")
-			speed := speedIndex(w.Speed)
-			ctx.Dropdown(&speed, speedNames).On(func() { w.Speed = speedValues[speed] })
-			ctx.SetGridLayout([]int{-1, -1}, nil)
-			ctx.Checkbox(&w.LogScale, "log colours")
-			ctx.Checkbox(&g.useGPU, "GPU backend").On(func() { g.setGPU(g.useGPU) })
-			if w.scenario.Regression() {
-				ctx.Checkbox(&w.ShowBatch, "batch surface")
-			}
-		})
-		if !w.scenario.Regression() {
-			ctx.Header("View", true, func() {
-				ctx.SetGridLayout([]int{-1, -2}, nil)
-				ctx.Text("show")
-				view := int(w.View)
-				ctx.Dropdown(&view, viewNames).On(func() { w.View = View(view) })
-				if w.View != RaceView {
-					ctx.Text("optimizer")
-					racer := w.mapRacerIndex()
-					ctx.Dropdown(&racer, w.racerNames()).On(func() {
-						w.MapOptimizer = w.Racers[racer].Spec.Name
-						w.RestartMap()
-					})
-				}
-				if w.View == TrainabilityView && w.mapHasMomentum() {
-					ctx.Text("axes")
-					ctx.Dropdown(&w.TrainAxes, mapAxesNames).On(w.RestartMap)
-				}
-				if w.View != RaceView {
-					ctx.Text("steps")
-					ctx.Slider(&w.MapSteps, minMapSteps, compute.MaxMapSteps, 50).On(w.RestartMap)
-					ctx.Text("")
-					ctx.Button("reset zoom").On(w.ResetMapZoom)
-				}
-			})
-		}
-		ctx.Header("Optimizers", true, func() {
-			for _, r := range w.Racers {
-				ctx.IDScope(r.Spec.Name, func() { g.racerControls(ctx, r) })
-			}
-		})
-		ctx.Header("Settings", true, func() {
-			s := &w.Settings
-			ctx.SetGridLayout([]int{-1, -2}, nil)
-			if w.scenario.Regression() {
-				ctx.Text("variant")
-				v := indexOf(variantNames, s.Variant)
-				ctx.Dropdown(&v, variantNames).On(func() { s.Variant = variantNames[v]; w.Reset() })
-				ctx.Text("batch size")
-				ctx.Slider(&s.BatchSize, 1, maxBatchSize, 1).On(w.Reset)
-				ctx.Text("")
-				ctx.Checkbox(&s.Shuffle, "shuffle").On(w.Reset)
-				ctx.Text("seed")
-				ctx.NumberField(&s.Seed, 1).On(func() { s.Seed = max(s.Seed, 0); w.Reset() })
-			}
-			ctx.Text("schedule")
-			sc := indexOf(scheduleNames, s.Schedule)
-			ctx.Dropdown(&sc, scheduleNames).On(func() { s.Schedule = scheduleNames[sc]; w.Reset() })
-			ctx.Text("L1")
-			ctx.SliderF(&s.L1, 0, 1, 0.01, 2).On(w.Reset)
-			ctx.Text("L2")
-			ctx.SliderF(&s.L2, 0, 1, 0.01, 2).On(w.Reset)
-		})
-		if w.Err != nil {
+	clear(g.input.panel.rects)
+	switch {
+	case g.panelFolded():
+		g.drawerHandle(ctx)
+	case g.narrowScreen():
+		ctx.Window("Descent", g.drawerBounds(), func(layout debugui.ContainerLayout) {
 			ctx.SetGridLayout([]int{-1}, nil)
-			ctx.Text(w.Err.Error())
+			g.button(ctx, "drawer", "hide controls", func() { g.input.drawerOpen = false })
+			g.panelBody(ctx)
+			fixPanelScroll(ctx, layout)
+		})
+	default:
+		ctx.Window("Descent", image.Rect(0, 0, panelWidth, 760).Add(panelOrigin), func(layout debugui.ContainerLayout) {
+			g.panelBody(ctx)
+			fixPanelScroll(ctx, layout)
+		})
+	}
+	return nil
+}
+
+// panelBody lays out the panel's sections in the current window.
+func (g *Game) panelBody(ctx *debugui.Context) {
+	w := g.world
+	ctx.Header("Scenario", true, func() {
+		names := make([]string, 0, len(Scenarios()))
+		current := 0
+		for i, s := range Scenarios() {
+			names = append(names, s.Title)
+			if s.Name == w.scenario.Name {
+				current = i
+			}
+		}
+		ctx.Dropdown(&current, names).On(func() {
+			if err := w.SetScenario(Scenarios()[current].Name); err != nil {
+				w.Err = err
+			}
+		})
+	})
+	ctx.Header("Run", true, func() {
+		ctx.SetGridLayout([]int{-1, -1, -1, -1}, nil)
+		label := "Play"
+		if w.Playing {
+			label = "Pause"
+		}
+		g.button(ctx, "play", label, func() { w.Playing = !w.Playing })
+		g.button(ctx, "step", "Step", func() { w.Playing = false; w.Advance(1) })
+		g.button(ctx, "reset", "Reset", w.Reset)
+		g.button(ctx, "3d", "3-D", func() { w.Show3D = !w.Show3D })
+		ctx.SetGridLayout([]int{-1, -2}, nil)
+		ctx.Text("steps/frame")
+		speed := speedIndex(w.Speed)
+		ctx.Dropdown(&speed, speedNames).On(func() { w.Speed = speedValues[speed] })
+		ctx.SetGridLayout([]int{-1, -1}, nil)
+		ctx.Checkbox(&w.LogScale, "log colours")
+		ctx.Checkbox(&g.useGPU, "GPU backend").On(func() { g.setGPU(g.useGPU) })
+		if w.scenario.Regression() {
+			ctx.Checkbox(&w.ShowBatch, "batch surface")
 		}
 	})
-	return nil
+	if !w.scenario.Regression() {
+		ctx.Header("View", true, func() {
+			ctx.SetGridLayout([]int{-1, -2}, nil)
+			ctx.Text("show")
+			view := int(w.View)
+			ctx.Dropdown(&view, viewNames).On(func() { w.View = View(view) })
+			if w.View != RaceView {
+				ctx.Text("optimizer")
+				racer := w.mapRacerIndex()
+				ctx.Dropdown(&racer, w.racerNames()).On(func() {
+					w.MapOptimizer = w.Racers[racer].Spec.Name
+					w.RestartMap()
+				})
+			}
+			if w.View == TrainabilityView && w.mapHasMomentum() {
+				ctx.Text("axes")
+				ctx.Dropdown(&w.TrainAxes, mapAxesNames).On(w.RestartMap)
+			}
+			if w.View != RaceView {
+				g.intRow(ctx, "map_steps", "steps", &w.MapSteps, minMapSteps, compute.MaxMapSteps, 50, w.RestartMap)
+				ctx.SetGridLayout([]int{-1, -2}, nil)
+				ctx.Text("")
+				ctx.Button("reset zoom").On(w.ResetMapZoom)
+			}
+		})
+	}
+	ctx.Header("Optimizers", true, func() {
+		for _, r := range w.Racers {
+			ctx.IDScope(r.Spec.Name, func() { g.racerControls(ctx, r) })
+		}
+	})
+	ctx.Header("Settings", true, func() {
+		s := &w.Settings
+		ctx.SetGridLayout([]int{-1, -2}, nil)
+		if w.scenario.Regression() {
+			ctx.Text("variant")
+			v := indexOf(variantNames, s.Variant)
+			ctx.Dropdown(&v, variantNames).On(func() { s.Variant = variantNames[v]; w.Reset() })
+			g.intRow(ctx, "batch_size", "batch size", &s.BatchSize, 1, maxBatchSize, 1, w.Reset)
+			ctx.SetGridLayout([]int{-1, -2}, nil)
+			ctx.Text("")
+			ctx.Checkbox(&s.Shuffle, "shuffle").On(w.Reset)
+			ctx.Text("seed")
+			seed := numberEntry{Name: "seed", Check: wholeIn(math.MinInt32, math.MaxInt32),
+				Set: func(v float64) { s.Seed = int(v); w.Reset() }}
+			g.numberField(ctx, "seed", float64(s.Seed), seed)
+			g.fieldErrorRow(ctx, "seed")
+			ctx.SetGridLayout([]int{-1, -2}, nil)
+		}
+		ctx.Text("schedule")
+		sc := indexOf(scheduleNames, s.Schedule)
+		ctx.Dropdown(&sc, scheduleNames).On(func() { s.Schedule = scheduleNames[sc]; w.Reset() })
+		g.penaltyRow(ctx, "l1", "L1", &s.L1)
+		g.penaltyRow(ctx, "l2", "L2", &s.L2)
+	})
+	if w.Err != nil {
+		ctx.SetGridLayout([]int{-1}, nil)
+		ctx.Text(w.Err.Error())
+	}
 }
 
 // racerControls lays out one racer: its colour and an enable box, and
@@ -136,44 +159,117 @@ func (g *Game) racerControls(ctx *debugui.Context, r *Racer) {
 	if !r.Enabled {
 		return
 	}
-	ctx.SetGridLayout([]int{-1, -1}, nil)
 	for _, c := range hyperControls(r.Spec) {
 		if c.Hyper.Key == "lr" && r.Scales != nil {
+			ctx.SetGridLayout([]int{-1, -1}, nil)
 			ctx.Text("  " + r.ratesLabel(w.objective())) // a rate per parameter, not lr
 			ctx.Button("one rate").On(func() { r.oneRate(); w.Reset() })
 			continue
 		}
-		ctx.IDScope(c.Hyper.Key, func() { hyperWidget(ctx, r, c, w.Reset) })
+		ctx.IDScope(c.Hyper.Key, func() { g.hyperWidget(ctx, r, c, w.Reset) })
 	}
 }
 
-// hyperWidget draws the control c of one of r's hyperparameters and calls
-// changed after storing a new value, clamped to the allowed ones.
-func hyperWidget(ctx *debugui.Context, r *Racer, c hyperControl, changed func()) {
+// Column widths of a panel row: a label and a control; a label, a number
+// field and a slider; a label, a number field and two nudge buttons.
+var (
+	labelControlRow = []int{-5, -5}
+	fieldSliderRow  = []int{-5, -3, -2}
+	fieldNudgeRow   = []int{-5, -3, -1, -1}
+)
+
+// hyperWidget lays out the control c of one of r's hyperparameters: its
+// label, a number field showing the value (see numberField: a typed value
+// must parse and be allowed, or it is refused with an error under the
+// field), and a slider (log or linear) or −/+ buttons. It calls changed
+// after storing a new value; a slider's or a button's value is clamped to
+// the allowed ones and rounded to what the slider resolves.
+func (g *Game) hyperWidget(ctx *debugui.Context, r *Racer, c hyperControl, changed func()) {
 	key := c.Hyper.Key
+	id := hyperFieldID(r, key)
 	set := func(v float64) {
-		r.Hyper[key] = c.clamp(v)
-		changed()
+		if v = c.clamp(v); v != r.Hyper[key] {
+			r.Hyper[key] = v
+			g.setFieldError(id, "")
+			changed()
+		}
 	}
+	typed := hyperEntry(r, c, changed)
 	v := r.Hyper[key]
 	switch c.Kind {
 	case checkControl:
 		on := v != 0
+		ctx.SetGridLayout(labelControlRow, nil)
 		ctx.Text("")
 		ctx.Checkbox(&on, c.Label).On(func() { set(boolValue(on)) })
+		return
 	case logSliderControl:
-		ctx.Text("  " + c.valueLabel(v))
+		ctx.SetGridLayout(fieldSliderRow, nil)
+		ctx.Text(c.Label)
+		g.numberField(ctx, id, v, typed)
 		e := math.Log10(v)
 		lo, hi := c.span(v)
-		ctx.SliderF(&e, lo, hi, c.Step, c.Digits).On(func() { set(math.Pow(10, e)) })
+		g.sliderF(ctx, "slider", &e, lo, hi, c.Step, c.Digits).On(func() { set(roundSignificant(math.Pow(10, e), 3)) })
 	case sliderControl:
-		ctx.Text("  " + c.Label)
+		ctx.SetGridLayout(fieldSliderRow, nil)
+		ctx.Text(c.Label)
+		g.numberField(ctx, id, v, typed)
 		lo, hi := c.span(v)
-		ctx.SliderF(&v, lo, hi, c.Step, c.Digits).On(func() { set(v) })
+		g.sliderF(ctx, "slider", &v, lo, hi, c.Step, c.Digits).On(func() { set(roundDecimals(v, c.Digits)) })
 	default:
-		ctx.Text("  " + c.Label)
-		ctx.NumberFieldF(&v, c.Step, c.Digits).On(func() { set(v) })
+		ctx.SetGridLayout(fieldNudgeRow, nil)
+		ctx.Text(c.Label)
+		g.numberField(ctx, id, v, typed)
+		g.button(ctx, "nudge-"+id, "−", func() { set(roundDecimals(v-c.Step, c.Digits)) })
+		g.button(ctx, "nudge+"+id, "+", func() { set(roundDecimals(v+c.Step, c.Digits)) })
 	}
+	g.fieldErrorRow(ctx, id)
+}
+
+// hyperEntry is the number field of r's hyperparameter c: it takes a
+// typed value that the registry allows, stores it and calls changed.
+func hyperEntry(r *Racer, c hyperControl, changed func()) numberEntry {
+	key := c.Hyper.Key
+	return numberEntry{Name: c.Label, Check: c.Hyper.Check, Set: func(v float64) { r.Hyper[key] = v; changed() }}
+}
+
+// hyperFieldID names r's field of hyperparameter key: "OPTIMIZER/KEY".
+func hyperFieldID(r *Racer, key string) string { return r.Spec.Name + "/" + key }
+
+// penaltyRow lays out a penalty's weight (L1, L2): a number field taking
+// any finite value ≥ 0 and a slider over [0, 1] (wider to hold a typed
+// value); a change resets the race.
+func (g *Game) penaltyRow(ctx *debugui.Context, id, label string, v *float64) {
+	w := g.world
+	ctx.SetGridLayout(fieldSliderRow, nil)
+	ctx.Text(label)
+	g.numberField(ctx, id, *v, numberEntry{Name: label, Check: atLeast(0), Set: func(x float64) { *v = x; w.Reset() }})
+	x := *v
+	g.sliderF(ctx, id, &x, min(0, x), max(1, x), 0.01, 2).On(func() {
+		if x = roundDecimals(x, 2); x != *v {
+			*v = x
+			g.setFieldError(id, "")
+			w.Reset()
+		}
+	})
+	g.fieldErrorRow(ctx, id)
+}
+
+// intRow lays out a whole number in [lo, hi]: a number field and a slider
+// in steps of step; changed runs after a change.
+func (g *Game) intRow(ctx *debugui.Context, id, label string, v *int, lo, hi, step int, changed func()) {
+	ctx.SetGridLayout(fieldSliderRow, nil)
+	ctx.Text(label)
+	g.numberField(ctx, id, float64(*v), numberEntry{Name: label, Check: wholeIn(lo, hi), Set: func(x float64) { *v = int(x); changed() }})
+	x := *v
+	g.slider(ctx, id, &x, lo, hi, step).On(func() {
+		if x != *v {
+			*v = x
+			g.setFieldError(id, "")
+			changed()
+		}
+	})
+	g.fieldErrorRow(ctx, id)
 }
 
 // boolValue is a switch's value.
@@ -211,4 +307,35 @@ func speedIndex(speed int) int {
 		}
 	}
 	return 0
+}
+
+// noEvent is the event of a slider shown as text.
+type noEvent struct{}
+
+func (noEvent) On(func()) {}
+
+// sliderF lays out a slider named name over [lo, hi] in the next cell.
+// While Shift is held it shows the value as text instead: debugui turns
+// a shift-clicked slider into a text entry of its own, which reads an
+// entry it cannot parse as 0; the number field beside it is the way to
+// type a value.
+func (g *Game) sliderF(ctx *debugui.Context, name string, v *float64, lo, hi, step float64, digits int) debugui.EventHandler {
+	if ebiten.IsKeyPressed(ebiten.KeyShift) {
+		ctx.Text(strconv.FormatFloat(*v, 'f', digits, 64))
+		return noEvent{}
+	}
+	var e debugui.EventHandler = noEvent{}
+	ctx.IDScope(name, func() { e = ctx.SliderF(v, lo, hi, step, digits) })
+	return e
+}
+
+// slider is sliderF for whole numbers.
+func (g *Game) slider(ctx *debugui.Context, name string, v *int, lo, hi, step int) debugui.EventHandler {
+	if ebiten.IsKeyPressed(ebiten.KeyShift) {
+		ctx.Text(strconv.Itoa(*v))
+		return noEvent{}
+	}
+	var e debugui.EventHandler = noEvent{}
+	ctx.IDScope(name, func() { e = ctx.Slider(v, lo, hi, step) })
+	return e
 }

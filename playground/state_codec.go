@@ -45,14 +45,14 @@ func (c codec[T]) readJSON(data []byte) (T, error) {
 	return v, nil
 }
 
-// formatNumber writes v exactly in the shortest form, without the "+" of
+// formatLinkNumber writes v exactly in the shortest form, without the "+" of
 // an exponent (which a URL's query would read as a space).
-func formatNumber(v float64) string {
+func formatLinkNumber(v float64) string {
 	return strings.Replace(strconv.FormatFloat(v, 'g', -1, 64), "e+", "e", 1)
 }
 
-// parseNumber reads a finite number.
-func parseNumber(text string) (float64, error) {
+// parseLinkNumber reads a finite number.
+func parseLinkNumber(text string) (float64, error) {
 	v, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0, fmt.Errorf("want a finite number")
@@ -90,7 +90,7 @@ var intCodec = codec[int]{
 }
 
 var numberCodec = codec[float64]{
-	kind: "a number", parse: parseNumber, format: formatNumber,
+	kind: "a number", parse: parseLinkNumber, format: formatLinkNumber,
 	fromJSON: func(data []byte) (float64, error) {
 		var v float64
 		if err := json.Unmarshal(data, &v); err != nil {
@@ -109,7 +109,7 @@ var numbersCodec = codec[[]float64]{
 		}
 		var list []float64
 		for _, part := range strings.Split(text, ",") {
-			v, err := parseNumber(part)
+			v, err := parseLinkNumber(part)
 			if err != nil {
 				return nil, fmt.Errorf("want finite numbers separated by commas")
 			}
@@ -120,7 +120,7 @@ var numbersCodec = codec[[]float64]{
 	format: func(list []float64) string {
 		parts := make([]string, len(list))
 		for i, v := range list {
-			parts[i] = formatNumber(v)
+			parts[i] = formatLinkNumber(v)
 		}
 		return strings.Join(parts, ",")
 	},

@@ -36,7 +36,9 @@ func stateJSON(g *playground.Game) string {
 		Surface  int          `json:"surface_frames"`
 		Rect     [4]int       `json:"surface_rect"`
 		Racers   []racerState `json:"racers"`
+		Input    any          `json:"input"`
 	}{Scenario: w.Scenario().Name, Playing: w.Playing, Steps: w.Steps(), Frames: g.Frames(), Surface: g.SurfaceFrames()}
+	st.Input = g.InputState()
 	r := g.SurfaceRect()
 	st.Rect = [4]int{r.Min.X, r.Min.Y, r.Max.X, r.Max.Y}
 	for _, r := range w.Racers {
