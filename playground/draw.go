@@ -39,7 +39,10 @@ type regions struct {
 func (g *Game) regions() regions {
 	s := uiScale()
 	w, h := g.width, g.height
-	left := (panelWidth + 10) * s
+	left := 0
+	if panelInCanvas {
+		left = (panelWidth + 10) * s
+	}
 	right := w
 	rg := regions{scale: s}
 	tableH := tableHeight(len(g.world.RacerStats()))
