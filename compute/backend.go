@@ -2,8 +2,6 @@ package compute
 
 import (
 	"fmt"
-
-	"gonum.org/v1/gonum/floats"
 )
 
 // Backend runs the heavy loops: the full-data gradient and loss of a
@@ -64,12 +62,13 @@ func (g Grid) Point(p []float64, c, r int) {
 		p[g.X], p[g.Y] = a, b
 		return
 	}
-	if g.Base != nil {
-		floats.AddScaledTo(p, g.Base, a, g.U)
-	} else {
-		floats.ScaleTo(p, a, g.U)
+	for i := range p { // written out: gonum's AddScaled fuses on arm64
+		var o float64
+		if g.Base != nil {
+			o = g.Base[i]
+		}
+		p[i] = o + float64(a*g.U[i]) + float64(b*g.V[i])
 	}
-	floats.AddScaled(p, b, g.V)
 }
 
 // Check reports whether dst and the grid suit f: at least one cell, dst of

@@ -26,7 +26,7 @@ func TestEveryFieldIsValidated(t *testing.T) {
 		"slope":        {`{"data":"linear","slope":1e999}`, `{"slope":2}`},
 		"intercept":    {`{"intercept":1}`},
 		"noise":        {`{"data":"linear","noise":-1}`, `{"model":"surface","noise":1}`},
-		"seed":         {`{"model":"surface","seed":3}`, `{"data":"linear","seed":0}`, `{"seed":-1}`},
+		"seed":         {`{"model":"surface","seed":3}`, `{"data":"linear","seed":0}`, `{"seed":-1}`, `{"data":"classic","seed":5}`},
 		"l1":           {`{"l1":-1}`},
 		"l2":           {`{"l2":-0.5}`},
 		"optimizer":    {`{"optimizer":"lbfgs"}`, `{"optimizer":""}`},

@@ -27,7 +27,9 @@ var fieldUses = []fieldUse{
 	{"target", func(c Config) bool { return c.Target != "" }, func(c Config) bool {
 		return c.Model != "surface" && strings.HasSuffix(strings.ToLower(c.Data), ".csv")
 	}, "CSV data"},
-	{"seed", func(c Config) bool { return c.Seed != 0 }, func(c Config) bool { return c.Model != "surface" }, "data (synthetic data and shuffles)"},
+	{"seed", func(c Config) bool { return c.Seed != 0 }, func(c Config) bool {
+		return syntheticData(c) || c.Model != "surface" && c.Shuffle && c.Variant != string(Batch)
+	}, "synthetic data and shuffled runs"},
 	{"shuffle", func(c Config) bool { return c.Shuffle }, func(c Config) bool { return c.Variant == string(Stochastic) || c.Variant == string(MiniBatch) }, "the sgd and minibatch variants"},
 	{"step_size", func(c Config) bool { return c.StepSize != 0 }, func(c Config) bool { return c.Schedule == "step" }, "the step schedule"},
 	{"gamma", func(c Config) bool { return c.Gamma != nil }, func(c Config) bool { return c.Schedule == "step" || c.Schedule == "exponential" }, "the step and exponential schedules"},
@@ -36,11 +38,24 @@ var fieldUses = []fieldUse{
 	{"eta_min", func(c Config) bool { return c.EtaMin != 0 }, func(c Config) bool { return c.Schedule == "cosine" }, "the cosine schedule"},
 }
 
+// Reads reports whether a run of c reads the field key: false for a field
+// that only some runs read (n, seed, gamma, …) when this one does not,
+// true otherwise. Defaults are filled in first.
+func (c Config) Reads(key string) bool {
+	c = c.WithDefaults()
+	for _, f := range fieldUses {
+		if f.key == key {
+			return f.used(c)
+		}
+	}
+	return true
+}
+
 // validateUnused refuses a field given to a run that does not read it.
 func (c Config) validateUnused() error {
 	for _, f := range fieldUses {
 		if f.given(c) && !f.used(c) {
-			return fieldErr(f.key, nil, "this run does not use it (only %s do)", f.users)
+			return fieldErr(f.key, nil, "this run does not use it (only %s use it)", f.users)
 		}
 	}
 	return nil

@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
-	"unicode"
 )
 
 // FieldError is a Config field whose value is not allowed. Field is the JSON
@@ -24,19 +22,8 @@ func (e *FieldError) Error() string {
 	return fmt.Sprintf("config: %s = %s: %s", e.Field, e.Quoted(), e.Allowed)
 }
 
-// Quoted returns the value as a message shows it: at most 80 characters,
-// quoted when it holds characters that do not print.
-func (e *FieldError) Quoted() string {
-	const most = 80
-	s := fmt.Sprint(e.Value)
-	if r := []rune(s); len(r) > most {
-		return strconv.Quote(string(r[:most])) + "…"
-	}
-	if strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
-		return strconv.Quote(s)
-	}
-	return s
-}
+// Quoted returns the value as a message shows it (see QuoteValue).
+func (e *FieldError) Quoted() string { return QuoteValue(fmt.Sprint(e.Value)) }
 
 func fieldErr(field string, v any, format string, args ...any) error {
 	return &FieldError{Field: field, Value: v, Allowed: fmt.Sprintf(format, args...)}
@@ -46,7 +33,7 @@ func oneOf(field, v string, allowed []string) error {
 	if slices.Contains(allowed, v) {
 		return nil
 	}
-	return fieldErr(field, fmt.Sprintf("%q", v), "want one of %s", strings.Join(allowed, ", "))
+	return fieldErr(field, QuoteString(v), "want one of %s", strings.Join(allowed, ", "))
 }
 
 // Validate checks every field of a Config that has had its defaults filled
@@ -100,7 +87,7 @@ func (c Config) Validate() error {
 func (c Config) validateData() error {
 	if c.Model == "surface" {
 		if _, err := SurfaceByName(c.Surface); err != nil {
-			return fieldErr("surface", fmt.Sprintf("%q", c.Surface), "want one of %s", strings.Join(SurfaceNames(), ", "))
+			return fieldErr("surface", QuoteString(c.Surface), "want one of %s", strings.Join(SurfaceNames(), ", "))
 		}
 		if c.Variant != "" && c.Variant != string(Batch) {
 			return fieldErr("variant", c.Variant, "a surface has no data: only batch applies")
@@ -141,7 +128,7 @@ func (c Config) validateData() error {
 		return fieldErr("data", `""`, "want classic, linear, blobs or a CSV file path")
 	default:
 		if !strings.HasSuffix(strings.ToLower(c.Data), ".csv") {
-			return fieldErr("data", fmt.Sprintf("%q", c.Data), "want classic, linear, blobs or a path ending in .csv")
+			return fieldErr("data", QuoteString(c.Data), "want classic, linear, blobs or a path ending in .csv")
 		}
 	}
 	return nil
@@ -169,7 +156,7 @@ func (c Config) validateRecording() error {
 		return fieldErr("record_every", c.RecordEvery, "want ≥ 1")
 	}
 	if _, err := ParseLossPolicy(c.FullLoss); err != nil {
-		return fieldErr("full_loss", fmt.Sprintf("%q", c.FullLoss), "%v", err)
+		return fieldErr("full_loss", QuoteString(c.FullLoss), "%v", err)
 	}
 	return nil
 }

@@ -44,7 +44,7 @@ func LoadCSV(r io.Reader, target string) (*Dataset, error) {
 			}
 		}
 		if ti < 0 {
-			return nil, fmt.Errorf("csv: no column named %q (columns: %s)", target, strings.Join(header, ", "))
+			return nil, fmt.Errorf("csv: no column named %s (columns: %s)", QuoteString(target), QuoteValue(strings.Join(header, ", ")))
 		}
 	}
 	d := &Dataset{Target: header[ti]}
@@ -67,7 +67,7 @@ func LoadCSV(r io.Reader, target string) (*Dataset, error) {
 		for i, field := range rec {
 			v, err := strconv.ParseFloat(strings.TrimSpace(field), 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("csv: line %d, column %s: %s is not a finite number", line, quoteCut(header[i]), quoteCut(field))
+				return nil, fmt.Errorf("csv: line %d, column %s: %s is not a finite number", line, QuoteString(header[i]), QuoteString(field))
 			}
 			if i == ti {
 				d.Y = append(d.Y, v)
@@ -83,14 +83,6 @@ func LoadCSV(r io.Reader, target string) (*Dataset, error) {
 	return d, nil
 }
 
-// quoteCut quotes s, cut to its first 80 characters.
-func quoteCut(s string) string {
-	if r := []rune(s); len(r) > 80 {
-		return strconv.Quote(string(r[:80])) + "…"
-	}
-	return strconv.Quote(s)
-}
-
 // LoadCSVFile reads the regular file path, of at most MaxDataFileBytes,
 // with LoadCSV.
 func LoadCSVFile(path, target string) (*Dataset, error) {
@@ -101,7 +93,7 @@ func LoadCSVFile(path, target string) (*Dataset, error) {
 	defer f.Close()
 	d, err := LoadCSV(f, target)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", QuoteValue(path), err)
 	}
 	return d, nil
 }

@@ -1,8 +1,10 @@
 package compute
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 )
 
@@ -18,9 +20,6 @@ const (
 	MaxLineBytes = 1 << 20
 	// MaxColumns is the most columns of a CSV file.
 	MaxColumns = 1024
-	// MaxDataBytes bounds the memory of a data set (its features and
-	// target as float64), estimated before anything is allocated.
-	MaxDataBytes = 4 << 30
 )
 
 // OpenRegular opens path for reading after checking that it is a regular
@@ -29,14 +28,16 @@ const (
 // reads at most limit bytes and fails past them.
 func OpenRegular(path string, limit int64) (io.ReadCloser, error) {
 	info, err := os.Stat(path)
-	if err != nil {
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		return nil, fmt.Errorf("%s: %v", QuoteValue(path), pe.Err)
+	} else if err != nil {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file (%s)", path, info.Mode().Type())
+		return nil, fmt.Errorf("%s: not a regular file (%s)", QuoteValue(path), info.Mode().Type())
 	}
 	if info.Size() > limit {
-		return nil, fmt.Errorf("%s: %d bytes, more than the limit of %d", path, info.Size(), limit)
+		return nil, fmt.Errorf("%s: %d bytes, more than the limit of %d", QuoteValue(path), info.Size(), limit)
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -164,7 +164,7 @@ func OptimizerByName(name string) (*OptimizerSpec, error) {
 			return s, nil
 		}
 	}
-	return nil, fmt.Errorf("unknown optimizer %q (allowed: %s)", name, strings.Join(OptimizerNames(), ", "))
+	return nil, fmt.Errorf("unknown optimizer %s (allowed: %s)", QuoteString(name), strings.Join(OptimizerNames(), ", "))
 }
 
 // HyperKeys returns every hyperparameter key of every registered optimizer,

@@ -1,7 +1,6 @@
 package compute
 
 import (
-	"fmt"
 	"math"
 	"strings"
 )
@@ -193,7 +192,7 @@ func logStep(lo, hi float64, i, n int) float64 {
 // *FieldError naming it.
 func (s MapSpec) Validate() error {
 	if _, err := SurfaceByName(s.Surface); err != nil {
-		return fieldErr("surface", fmt.Sprintf("%q", s.Surface), "want one of %s", strings.Join(SurfaceNames(), ", "))
+		return fieldErr("surface", QuoteString(s.Surface), "want one of %s", strings.Join(SurfaceNames(), ", "))
 	}
 	opt, err := OptimizerByName(s.Optimizer)
 	if err != nil {

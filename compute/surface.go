@@ -96,5 +96,5 @@ func SurfaceByName(name string) (*Surface, error) {
 	}
 	names := SurfaceNames()
 	slices.Sort(names)
-	return nil, fmt.Errorf("unknown surface %q (allowed: %s)", name, strings.Join(names, ", "))
+	return nil, fmt.Errorf("unknown surface %s (allowed: %s)", QuoteString(name), strings.Join(names, ", "))
 }

@@ -127,6 +127,9 @@ func (g *Game) Update() error {
 		return nil
 	}
 	g.refreshLayers()
+	if g.world.CatchUp() {
+		return nil
+	}
 	if g.world.View != RaceView {
 		p, err := g.world.StepMap()
 		g.mapProgress = p

@@ -130,7 +130,7 @@ func (g *Game) panelBody(ctx *debugui.Context) {
 			ctx.Text("")
 			ctx.Checkbox(&s.Shuffle, "shuffle").On(w.Reset)
 			ctx.Text("seed")
-			seed := numberEntry{Name: "seed", Check: wholeIn(math.MinInt32, math.MaxInt32),
+			seed := numberEntry{Name: "seed", Check: wholeIn(1, maxSeed),
 				Set: func(v float64) { s.Seed = int(v); w.Reset() }}
 			g.numberField(ctx, "seed", float64(s.Seed), seed)
 			g.fieldErrorRow(ctx, "seed")

@@ -149,7 +149,7 @@ func (w *World) State() State {
 	s := State{
 		Scenario: w.scenario.Name, Settings: w.Settings, View: w.View,
 		Show3D: w.Show3D, LogScale: w.LogScale, ShowBatch: w.ShowBatch,
-		Start: slices.Clone(w.start), Camera: w.Camera, Playing: w.Playing, Speed: w.Speed, Steps: w.Steps(),
+		Start: slices.Clone(w.start), Camera: w.Camera, Playing: w.Playing, Speed: w.Speed, Steps: max(w.Steps(), w.replayTo),
 		MapSteps: w.MapSteps, TrainAxes: w.TrainAxes, MapOptimizer: w.MapOptimizer,
 	}
 	for _, r := range w.Racers {
@@ -210,7 +210,10 @@ func (w *World) SetState(s State) error {
 	w.job = nil
 	w.Reset()
 	if s.Steps > 0 {
-		w.Advance(s.Steps)
+		w.Advance(min(s.Steps, replayNow))
+		if s.Steps > replayNow {
+			w.replayTo = s.Steps // the rest over the next frames (CatchUp)
+		}
 	}
 	w.Playing = s.Playing
 	return nil
@@ -229,12 +232,14 @@ type StateError struct {
 	Defaulted bool
 }
 
+// add records a refused setting, its key and value quoted as compute
+// quotes a user's value (at most 80 characters, one line).
 func (e *StateError) add(key string, value any, err error) {
 	if value == nil {
-		e.Problems = append(e.Problems, fmt.Sprintf("%s: %v", key, err))
+		e.Problems = append(e.Problems, fmt.Sprintf("%s: %v", compute.QuoteValue(key), err))
 		return
 	}
-	e.Problems = append(e.Problems, fmt.Sprintf("%s=%v: %v", key, value, err))
+	e.Problems = append(e.Problems, fmt.Sprintf("%s=%s: %v", compute.QuoteValue(key), compute.QuoteValue(fmt.Sprint(value)), err))
 }
 
 func (e *StateError) orNil() error {

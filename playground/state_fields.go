@@ -42,11 +42,6 @@ type StateField struct {
 // use.
 func (f StateField) Format(s State) string { return f.format(&s) }
 
-// Parse reads text as the field's value and stores it in s, or returns why
-// the value is not allowed and leaves s unchanged. s's scenario must be
-// set: some fields' allowed values depend on it.
-func (f StateField) Parse(s *State, text string) error { return f.parse(s, text) }
-
 // access reads and writes one field of a State.
 type access[T any] struct {
 	get func(*State) T
@@ -106,6 +101,7 @@ func always[T any](v T) func(*Scenario) T { return func(*Scenario) T { return v 
 
 // The limits of the state's numbers.
 const (
+	maxSeed      = math.MaxInt32
 	maxBatchSize = 64
 	minMapSteps  = 50
 )
@@ -137,7 +133,7 @@ func stateFields() []StateField {
 		field("l2", "l2", "L2 penalty weight on the loss (λ/2·Σw²)", numberCodec,
 			at(func(s *State) *float64 { return &s.Settings.L2 }), always(0.0), nonNegative),
 		field("seed", "seed", "seed of the data and the shuffles", intCodec,
-			at(func(s *State) *int { return &s.Settings.Seed }), always(1), intRange(0, math.MaxInt32)),
+			at(func(s *State) *int { return &s.Settings.Seed }), always(1), intRange(1, maxSeed)),
 		field("view", "v", "view: "+strings.Join(ViewNames, "|")+" (maps are of test surfaces)", choiceCodec[View](ViewNames),
 			at(func(s *State) *View { return &s.View }), always(RaceView), validView),
 		field("3d", "3d", "draw the surface as a 3-D mesh", boolCodec,

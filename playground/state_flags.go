@@ -35,9 +35,6 @@ func RegisterStateFlags(fs *flag.FlagSet) *StateFlags {
 	return sf
 }
 
-// Given reports whether any of the flags was given.
-func (sf *StateFlags) Given() bool { return len(sf.given) > 0 }
-
 // Apply returns s with the flags given applied over it (a --scenario other
 // than s's starts from that scenario's defaults), or a *StateError naming
 // each flag whose value is not allowed.

@@ -6,6 +6,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/descent-playground/descent/compute"
 )
 
 // The JSON form of a State (a state file, window.descent.getState) is one
@@ -72,19 +74,31 @@ func DecodeStateJSON(data []byte) (State, error) {
 		return s, e
 	}
 	values := map[string]json.RawMessage{}
-	for k, v := range top {
+	// put keeps a setting under its lower-case key; one given twice (in two
+	// cases, or both at the top and under "optimizers") is a problem, not
+	// a coin toss between the two.
+	put := func(k string, v json.RawMessage) {
+		lk := strings.ToLower(k)
+		if _, dup := values[lk]; dup {
+			e.Problems = append(e.Problems, compute.QuoteString(k)+" is given twice")
+			return
+		}
+		values[lk] = v
+	}
+	for _, k := range slices.Sorted(maps.Keys(top)) {
+		v := top[k]
 		if !strings.EqualFold(k, optimizersKey) {
-			values[strings.ToLower(k)] = v
+			put(k, v)
 			continue
 		}
 		var byOptimizer map[string]map[string]json.RawMessage
 		if err := json.Unmarshal(v, &byOptimizer); err != nil {
-			e.Problems = append(e.Problems, fmt.Sprintf("%s: want an object of objects by optimizer", k))
+			e.Problems = append(e.Problems, compute.QuoteString(k)+": want an object of objects by optimizer")
 			continue
 		}
-		for name, fields := range byOptimizer {
-			for key, v := range fields {
-				values[strings.ToLower(name+"."+key)] = v
+		for _, name := range slices.Sorted(maps.Keys(byOptimizer)) {
+			for _, key := range slices.Sorted(maps.Keys(byOptimizer[name])) {
+				put(name+"."+key, byOptimizer[name][key])
 			}
 		}
 	}
@@ -113,7 +127,7 @@ func DecodeStateJSON(data []byte) (State, error) {
 		}
 	}
 	for _, k := range slices.Sorted(maps.Keys(values)) {
-		e.Problems = append(e.Problems, fmt.Sprintf("%q is not a setting", k))
+		e.Problems = append(e.Problems, compute.QuoteString(k)+" is not a setting")
 	}
 	s.resolveRacers(touched, e)
 	return s, e.orNil()

@@ -347,3 +347,30 @@ func TestStateFieldsAreDistinct(t *testing.T) {
 		}
 	}
 }
+
+// TestLongReplayCatchesUp checks that a state of a long race opens at once
+// and replays the rest over frames, ending where the race ended.
+func TestLongReplayCatchesUp(t *testing.T) {
+	w, _ := NewWorld("bowl")
+	w.Advance(replayNow + 3*replayChunk/2)
+	want := w.State()
+	r, _ := NewWorld(DefaultScenario)
+	if err := r.SetState(want); err != nil {
+		t.Fatal(err)
+	}
+	if r.Steps() != replayNow || !reflect.DeepEqual(r.State(), want) {
+		t.Fatalf("after SetState: %d steps taken, state equal %v; want %d taken and the target reported", r.Steps(), reflect.DeepEqual(r.State(), want), replayNow)
+	}
+	frames := 0
+	for r.CatchUp() {
+		frames++
+	}
+	if frames != 2 || r.Steps() != want.Steps {
+		t.Errorf("caught up in %d frames to step %d, want 2 frames and step %d", frames, r.Steps(), want.Steps)
+	}
+	for i, a := range w.Racers {
+		if a.Trainer() != nil && !slices.Equal(a.Trainer().Params(), r.Racers[i].Trainer().Params()) {
+			t.Errorf("%s: replayed to %v, the race reached %v", a.Name(), r.Racers[i].Trainer().Params(), a.Trainer().Params())
+		}
+	}
+}

@@ -81,7 +81,7 @@ func linkPairs(link string) ([]pair, error) {
 			key, err1 := url.QueryUnescape(k)
 			value, err2 := url.QueryUnescape(v)
 			if err1 != nil || err2 != nil {
-				bad = append(bad, fmt.Sprintf("%q: not a valid URL escape", kv))
+				bad = append(bad, compute.QuoteString(kv)+": not a valid URL escape")
 				continue
 			}
 			pairs = append(pairs, pair{key, value})
@@ -129,7 +129,7 @@ func (s *State) apply(pairs []pair, e *StateError) {
 		f, ok := stateFieldByName(fields, p.key)
 		switch {
 		case !ok:
-			e.Problems = append(e.Problems, fmt.Sprintf("%q is not a setting", p.key))
+			e.Problems = append(e.Problems, compute.QuoteString(p.key)+" is not a setting")
 		case f.Key == scenario.Key:
 		default:
 			if err := f.parse(s, p.value); err != nil {
@@ -168,7 +168,7 @@ func racerProblem(optimizer string, err error) string {
 		if fe.Value == nil {
 			return fmt.Sprintf("%s.%s: %s", optimizer, fe.Field, fe.Allowed)
 		}
-		return fmt.Sprintf("%s.%s=%v: %s", optimizer, fe.Field, fe.Value, fe.Allowed)
+		return fmt.Sprintf("%s.%s=%s: %s", optimizer, fe.Field, fe.Quoted(), fe.Allowed)
 	}
 	return fmt.Sprintf("%s: %v", optimizer, err)
 }

@@ -64,8 +64,11 @@ type World struct {
 	MapOptimizer string
 
 	backend compute.Backend
-	job     *mapJob
-	ranges  mapRanges
+	// replayTo is the step a restored state's race is being replayed to
+	// over the frames (see CatchUp); 0 when none is.
+	replayTo int
+	job      *mapJob
+	ranges   mapRanges
 
 	cpu        *compute.CPU
 	slice      fieldSlice
@@ -146,6 +149,7 @@ func (w *World) SetStart(x, y float64) {
 // settings, its recorders holding the start point and its loss. A
 // configuration that compute refuses leaves that racer out and sets Err.
 func (w *World) Reset() {
+	w.replayTo = 0
 	w.Err = nil
 	w.batchField = nil
 	for _, r := range w.Racers {
@@ -185,7 +189,9 @@ func (w *World) config(r *Racer) compute.Config {
 			c.BatchSize = w.Settings.BatchSize
 		}
 		c.Shuffle = w.Settings.Shuffle && c.Variant != "batch"
-		c.Seed = uint64(w.Settings.Seed)
+		if c.Seed = uint64(w.Settings.Seed); !c.Reads("seed") {
+			c.Seed = 0 // this run draws nothing at random
+		}
 	}
 	return c
 }
@@ -225,6 +231,30 @@ func (w *World) Advance(steps int) int {
 	}
 	w.batchField = nil
 	return running
+}
+
+// replayNow is how many steps of a restored state SetState replays at
+// once; replayChunk is how many more each frame replays, so that a link
+// of a long race opens at once and catches up over a few frames.
+const (
+	replayNow   = 5_000
+	replayChunk = 5_000
+)
+
+// CatchUp replays up to replayChunk more steps of a state that SetState
+// began to restore, and reports whether it did (Update then does nothing
+// else that frame).
+func (w *World) CatchUp() bool {
+	if w.replayTo <= w.Steps() {
+		w.replayTo = 0
+		return false
+	}
+	playing := w.Playing
+	if w.Advance(min(replayChunk, w.replayTo-w.Steps())) == 0 {
+		w.replayTo = 0
+	}
+	w.Playing = playing
+	return true
 }
 
 // Leader returns the first enabled racer with a run, or nil.

@@ -181,7 +181,7 @@ func hyperUsage(key string) string {
 			defaults = append(defaults, spec.Name+" "+d)
 		}
 	}
-	return fmt.Sprintf("%s %s (default: %s)", h.Symbol, h.Help, strings.Join(defaults, ", "))
+	return strings.TrimSpace(h.Symbol+" "+h.Help) + " (default: " + strings.Join(defaults, ", ") + ")"
 }
 
 // allFlags returns the Config fields' flags and the hyperparameters'.

@@ -37,6 +37,9 @@ func TestHostileInputs(t *testing.T) {
 		want string
 	}{
 		{[]string{"run", "--config", "/dev/zero"}, "not a regular file"},
+		{[]string{"run", "--config", ""}, "--config"},
+		{[]string{"--state", "/dev/zero"}, "not a regular file"},
+		{[]string{"--state", fifo}, "not a regular file"},
 		{[]string{"run", "--config", fifo}, "not a regular file"},
 		{[]string{"run", "--data", fifo}, "not a regular file"},
 		{[]string{"run", "--data", zero}, "not a regular file"},

@@ -52,6 +52,12 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	var cfg compute.Config
 	var err error
+	configGiven := false
+	fs.Visit(func(f *flag.Flag) { configGiven = configGiven || f.Name == "config" })
+	if configGiven && *configPath == "" {
+		fmt.Fprintln(stderr, "descent run: --config: want a file (leave the flag out for no file)")
+		return 2
+	}
 	if *configPath != "" {
 		if err := readConfig(*configPath, &cfg); err != nil {
 			fmt.Fprintf(stderr, "descent run: --config %s: %v\n", *configPath, err)
@@ -121,16 +127,22 @@ func (f closer) Close() error { return f() }
 // compute.MaxConfigFileBytes, refusing unknown keys, keys in another case,
 // duplicates and anything after the object.
 func readConfig(path string, cfg *compute.Config) error {
-	f, err := compute.OpenRegular(path, compute.MaxConfigFileBytes)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(f)
+	data, err := readLimited(path, compute.MaxConfigFileBytes)
 	if err != nil {
 		return err
 	}
 	return json.Unmarshal(data, cfg)
+}
+
+// readLimited reads a regular file of at most limit bytes (see
+// compute.OpenRegular): a device, a FIFO or a larger file is an error.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := compute.OpenRegular(path, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
 }
 
 // badFlagValue and unknownFlag match the flag package's messages for a
@@ -145,31 +157,12 @@ var (
 // "--batch-size 0: want a whole number ≥ 1".
 func flagError(err error) string {
 	if m := badFlagValue.FindStringSubmatch(err.Error()); m != nil {
-		return fmt.Sprintf("--%s %s: %s", m[2], quoteValue(m[1]), m[3])
+		return fmt.Sprintf("--%s %s: %s", m[2], compute.QuoteValue(m[1]), m[3])
 	}
 	if m := unknownFlag.FindStringSubmatch(err.Error()); m != nil {
-		return fmt.Sprintf("unknown flag --%s (descent run -h lists them)", strings.Trim(quoteValue(m[1]), `"`))
+		return fmt.Sprintf("unknown flag --%s (descent run -h lists them)", strings.Trim(compute.QuoteValue(m[1]), `"`))
 	}
 	return oneLine(err.Error())
-}
-
-// quoteValue returns s as typed when it is short and printable, and
-// otherwise quoted and cut to 80 characters.
-func quoteValue(s string) string {
-	const most = 80
-	plain := true
-	for _, r := range s {
-		if !unicode.IsPrint(r) {
-			plain = false
-		}
-	}
-	if r := []rune(s); len(r) > most {
-		return strconv.Quote(string(r[:most])) + "…"
-	}
-	if !plain {
-		return strconv.Quote(s)
-	}
-	return s
 }
 
 // flagSpelling rewrites a config field error in the command line's terms.

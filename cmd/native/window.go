@@ -5,11 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"github.com/descent-playground/descent/compute"
 	"github.com/descent-playground/descent/playground"
 )
 
@@ -73,7 +73,7 @@ func windowOptions(args []string, stdout, stderr io.Writer) (playground.Options,
 	case *link != "":
 		st, err = playground.DecodeLink(*link)
 	case *stateFile != "":
-		data, rerr := os.ReadFile(*stateFile)
+		data, rerr := readLimited(*stateFile, compute.MaxConfigFileBytes)
 		if rerr != nil {
 			fmt.Fprintf(stderr, "descent: --state: %v\n", rerr)
 			return playground.Options{}, 2

@@ -83,7 +83,11 @@ func (h *staticHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	tag, err := h.etag(name, served, content)
+	key := name
+	if served != info {
+		key += ".gz"
+	}
+	tag, err := h.etag(key, served, content)
 	if err != nil {
 		http.Error(w, "read error", http.StatusInternalServerError)
 		return

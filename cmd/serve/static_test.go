@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -26,15 +27,24 @@ func site(t *testing.T) (dir string, wasm []byte) {
 	zw := gzip.NewWriter(&gz)
 	zw.Write(wasm)
 	zw.Close()
-	for name, data := range map[string][]byte{
-		"index.html": []byte("<!doctype html><title>Descent</title>"), "app.wasm": wasm, "app.wasm.gz": gz.Bytes(),
-		".env": []byte("SECRET=1"), "sub/data.txt": []byte("x"),
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
+	files := []struct {
+		name string
+		data []byte
+	}{
+		{"index.html", []byte("<!doctype html><title>Descent</title>")}, {"app.wasm", wasm},
+		{".env", []byte("SECRET=1")}, {"sub/data.txt", []byte("x")},
+		{"app.wasm.gz", gz.Bytes()}, // after app.wasm, and dated after it below
+	}
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.name))
 		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
+		if err := os.WriteFile(p, f.data, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+	later := time.Now().Add(time.Second)
+	if err := os.Chtimes(filepath.Join(dir, "app.wasm.gz"), later, later); err != nil {
+		t.Fatal(err)
 	}
 	os.WriteFile(outside, []byte("outside"), 0o644)
 	if err := os.Symlink(outside, filepath.Join(dir, "link.txt")); err != nil {
@@ -142,8 +152,10 @@ func TestRefuses(t *testing.T) {
 }
 
 // TestHalfOpenConnectionsDoNotLockOut opens 500 connections that send
-// part of a request and stop, then checks that a normal request is still
-// served within a second.
+// part of a request and stop, checks that a normal request is still
+// served within a second, and that the server closes the half-open ones
+// after its read-header timeout (shortened here), so that they cannot
+// pile up until its file descriptors run out.
 func TestHalfOpenConnectionsDoNotLockOut(t *testing.T) {
 	dir, _ := site(t)
 	h, err := newStaticHandler(dir)
@@ -155,6 +167,10 @@ func TestHalfOpenConnectionsDoNotLockOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := newServer(ln.Addr().String(), h)
+	if srv.ReadHeaderTimeout == 0 || srv.IdleTimeout == 0 || srv.WriteTimeout == 0 || srv.ReadTimeout == 0 {
+		t.Fatalf("the server lacks timeouts: %+v", srv)
+	}
+	srv.ReadHeaderTimeout = 300 * time.Millisecond
 	go srv.Serve(ln)
 	defer srv.Close()
 	var conns []net.Conn
@@ -182,7 +198,21 @@ func TestHalfOpenConnectionsDoNotLockOut(t *testing.T) {
 		t.Errorf("status %d", resp.StatusCode)
 	}
 	t.Logf("served in %v beside 500 half-open connections", time.Since(start))
-	if srv.ReadHeaderTimeout == 0 || srv.IdleTimeout == 0 || srv.WriteTimeout == 0 {
-		t.Error("the server has no timeouts")
+	closed := 0
+	buf := make([]byte, 512)
+	deadline := time.Now().Add(2 * time.Second)
+	for _, c := range conns {
+		c.SetReadDeadline(deadline)
+		if _, err := c.Read(buf); err != nil {
+			var ne net.Error
+			if !errors.As(err, &ne) || !ne.Timeout() {
+				closed++ // EOF or a reset: the server hung up
+			}
+		} else if _, err := io.ReadAll(c); err == nil {
+			closed++ // it answered (408) and hung up
+		}
+	}
+	if closed != len(conns) {
+		t.Errorf("the server closed %d of %d half-open connections after its read-header timeout", closed, len(conns))
 	}
 }
