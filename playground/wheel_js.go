@@ -20,7 +20,8 @@ var (
 )
 
 // wheelUnit is the wheel movement of one notch in the unit of the latest
-// wheel event; the first call (wheel calls it every frame) starts
+// wheel event, as Ebitengine reports it; the first call (wheel calls it
+// every frame) starts
 // listening. Ebitengine adds up the events' deltaY whatever their
 // deltaMode, so a listener on the window (which sees each event before
 // the canvas) records the mode: 100 pixels (Chromium's notch), 3 lines
@@ -41,6 +42,12 @@ func wheelUnit() float64 {
 		return 3
 	case domDeltaPage:
 		return 1
+	}
+	// Ebitengine divides a pixel delta by the device pixel ratio, which
+	// browser zoom raises: Chromium's 100-pixel notch reads as 100/1.5 at
+	// 150%.
+	if r := js.Global().Get("devicePixelRatio").Float(); r > 0 {
+		return 100 / r
 	}
 	return 100
 }
