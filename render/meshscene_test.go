@@ -27,17 +27,22 @@ func himmelblauPath(clr color.RGBA) Path {
 	return p
 }
 
+// himmelblauMinima are Himmelblau's four minima.
+var himmelblauMinima = [][2]float64{{3, 2}, {-2.805118, 3.131312}, {-3.779310, -3.283186}, {3.584428, -1.848126}}
+
 // meshScene draws the 3-D golden scene into a w×h canvas: Himmelblau's
 // mesh on a log scale with its contours on the floor, the axes, a path
-// and its four minima starred.
-func meshScene(w, h int) *image.RGBA {
+// and its four minima starred, less what edit takes out of the options.
+func meshScene(w, h int, edit func(*MeshOptions)) *image.RGBA {
 	dst := newCanvas(w, h)
 	f := himmelblauField()
 	layer := NewSurfaceLayer(f, true, 10)
-	minima := [][2]float64{{3, 2}, {-2.805118, 3.131312}, {-3.779310, -3.283186}, {3.584428, -1.848126}}
+	opt := MeshOptions{Axes: true, XLabel: "x", YLabel: "y", ZLabel: "loss", Minima: himmelblauMinima, Contours: layer.Contours()}
+	if edit != nil {
+		edit(&opt)
+	}
 	DrawMesh(dst, image.Rect(0, 0, w, h), f, layer.Scale(), DefaultCamera(),
-		[]Path{himmelblauPath(color.RGBA{0xe6, 0x9f, 0x00, 0xff})},
-		MeshOptions{Axes: true, XLabel: "x", YLabel: "y", ZLabel: "loss", Minima: minima, Contours: layer.Contours()})
+		[]Path{himmelblauPath(color.RGBA{0xe6, 0x9f, 0x00, 0xff})}, opt)
 	return readImage(dst)
 }
 
@@ -45,34 +50,50 @@ func meshScene(w, h int) *image.RGBA {
 // the minima marked and contour lines on the floor, and compares it with
 // testdata/mesh_axes.png.
 func TestMeshAxesGolden(t *testing.T) {
-	checkGolden(t, "mesh_axes.png", meshScene(480, 360))
+	checkGolden(t, "mesh_axes.png", meshScene(480, 360, nil))
 }
 
-// TestMeshFocus draws Himmelblau's mesh focused on the quarter around the
-// minimum at (3, 2) and checks that the mesh is cut to it (its nodes span
-// [-1,1]² in the scene, from the focus's edges) with its heights
-// stretched to fill [0, 1], and compares the picture with
-// testdata/mesh_focus.png.
-func TestMeshFocus(t *testing.T) {
-	dst := newCanvas(320, 240)
-	f := himmelblauField()
-	layer := NewSurfaceLayer(f, true, 10)
-	focus := [4]float64{1, 5, 0, 4}
-	DrawMesh(dst, image.Rect(0, 0, 320, 240), f, layer.Scale(), DefaultCamera(), nil,
-		MeshOptions{Axes: true, XLabel: "x", YLabel: "y", ZLabel: "loss", Minima: [][2]float64{{3, 2}}, Contours: layer.Contours(), Focus: focus})
-	lo, hi := [3]float64{math.Inf(1), math.Inf(1), math.Inf(1)}, [3]float64{math.Inf(-1), math.Inf(-1), math.Inf(-1)}
-	for _, p := range meshBuffers.world {
-		for i := range 3 {
-			lo[i], hi[i] = math.Min(lo[i], p[i]), math.Max(hi[i], p[i])
+// TestMeshSceneParts checks that each part of the 3-D scene draws what it
+// should: the axes' numbers and labels (drawn in a theme whose ink is
+// magenta, the only magenta in the scene), the contours on the floor
+// (pixels that differ from the floor without them), and a white star on
+// each minimum (white pixels the scene without minima lacks; the surface
+// and the path have none).
+func TestMeshSceneParts(t *testing.T) {
+	defer SetTheme(CurrentTheme())
+	magenta := DarkTheme
+	magenta.Ink = color.NRGBA{0xff, 0x00, 0xff, 0xff}
+	SetTheme(magenta)
+	inked := meshScene(480, 360, nil)
+	SetTheme(DarkTheme)
+	labels := 0
+	for i := 0; i < len(inked.Pix); i += 4 {
+		if r, g, b := inked.Pix[i], inked.Pix[i+1], inked.Pix[i+2]; r > 0x90 && b > 0x90 && g < 0x50 {
+			labels++
 		}
 	}
-	for i, name := range []string{"x", "y", "height"} {
-		if math.Abs(lo[i]-map[bool]float64{true: 0, false: -1}[i == 2]) > 1e-9 || math.Abs(hi[i]-1) > 1e-9 {
-			t.Errorf("the focused mesh's %s spans %g…%g, want the scene's whole range", name, lo[i], hi[i])
+	full := meshScene(480, 360, nil)
+	count := func(without *image.RGBA, match func(c color.RGBA) bool) int {
+		n := 0
+		for i := 0; i < len(full.Pix); i += 4 {
+			c := color.RGBA{full.Pix[i], full.Pix[i+1], full.Pix[i+2], 0xff}
+			w := color.RGBA{without.Pix[i], without.Pix[i+1], without.Pix[i+2], 0xff}
+			if c != w && match(c) {
+				n++
+			}
 		}
+		return n
 	}
-	if m := lastMeshMap; m.x0 > focus[0] || m.x0 < focus[0]-0.2 || m.x1 < focus[1] || m.x1 > focus[1]+0.2 {
-		t.Errorf("the mesh spans x %g…%g, want the focus's %g…%g to the grid nodes around it", m.x0, m.x1, focus[0], focus[1])
+	contours := count(meshScene(480, 360, func(o *MeshOptions) { o.Contours = nil }), func(color.RGBA) bool { return true })
+	stars := count(meshScene(480, 360, func(o *MeshOptions) { o.Minima = nil }), func(c color.RGBA) bool { return c.R > 0xf0 && c.G > 0xf0 && c.B > 0xf0 })
+	t.Logf("the axes' text: %d px; the floor's contours: %d px; the stars: %d white px", labels, contours, stars)
+	if labels < 300 {
+		t.Errorf("the axes' numbers and labels have %d pixels of ink, want at least 300", labels)
 	}
-	checkGolden(t, "mesh_focus.png", readImage(dst))
+	if contours < 1000 {
+		t.Errorf("the floor's contours change %d pixels, want at least 1000", contours)
+	}
+	if stars < 4*20 {
+		t.Errorf("the minima's stars add %d white pixels, want at least 20 for each of the 4", stars)
+	}
 }
