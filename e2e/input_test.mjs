@@ -126,7 +126,7 @@ await withBrowser({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2,
     `a one-finger drag orbits the 3-D view (yaw ${cam0.camera_yaw.toFixed(3)} → ${cam1.camera_yaw.toFixed(3)})`);
   await touch.move([[cx - 60, cy], [cx + 60, cy]], [[cx - 120, cy], [cx + 120, cy]]);
   const cam2 = await input(page);
-  // Fingers twice as far apart halve the distance (5.5 → 2.75); frames
+  // Fingers twice as far apart halve the distance (3.8 → 1.9); frames
   // may see the glide's first step late, so allow some slack.
   check(cam2.camera_distance < cam1.camera_distance * 0.75 && cam2.camera_distance > 1.5,
     `a pinch zooms the 3-D camera (distance ${cam1.camera_distance} → ${cam2.camera_distance.toFixed(3)})`);

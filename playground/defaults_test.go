@@ -149,11 +149,12 @@ func TestHintIsShown(t *testing.T) {
 	frame(t, g, screen)
 	frame(t, g, screen)
 	img := pixelsOf(screen)
-	at := g.regions().message
+	at := g.regions().message.Min
+	dim := color.RGBAModel.Convert(render.DarkTheme.Dim).(color.RGBA)
 	lit := 0
 	for y := at.Y; y < at.Y+int(render.LineHeight()); y++ {
 		for x := at.X; x < at.X+400; x++ {
-			if c := img.RGBAAt(x, y); within(c, dimText, 24) {
+			if c := img.RGBAAt(x, y); within(c, dim, 24) {
 				lit++
 			}
 		}

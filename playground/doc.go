@@ -14,4 +14,9 @@
 // State is the World's whole state as one value, described field by field
 // in one table (stateFields) from which the page's links (EncodeLink,
 // DecodeLink), the JSON of a state file and the native flags are derived.
+//
+// The Game lays the screen out from the parts' measured sizes (layout.go)
+// and sizes text with the window, the device scale and the user's text
+// step; the state's Display holds that step, the theme and the arrows'
+// length (display.go).
 package playground

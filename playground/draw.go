@@ -7,94 +7,18 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"github.com/descent-playground/descent/compute"
 	"github.com/descent-playground/descent/render"
 )
 
-var (
-	background = color.RGBA{0x16, 0x17, 0x1d, 0xff}
-	textColor  = color.RGBA{0xe8, 0xe8, 0xf0, 0xff}
-	dimText    = color.RGBA{0xa0, 0xa0, 0xb0, 0xff}
-)
-
-// regions are the parts of the screen.
-type regions struct {
-	// surface is where the surface (or a map) is drawn, colorBar the
-	// heatmap's colour bar beside it; loss holds the loss chart (the main
-	// area when it is enlarged, the surface then empty), scatter the data,
-	// table the racers' status table, hud the status line and message the
-	// line above it (the hint, or the latest error).
-	surface, colorBar, loss, scatter, table, hud image.Rectangle
-	message                                      image.Point
-	scale                                        int
-}
-
-// regions lays the screen out: the panel on the left; the surface in the
-// middle with its colour bar on its right; the loss chart, the data (for
-// regression) and the status table on the right, where the window is wide
-// enough (the table goes under the surface otherwise); the message and
-// status lines at the bottom. An enlarged loss chart takes the surface's
-// place.
-func (g *Game) regions() regions {
-	s := uiScale()
-	w, h := g.width, g.height
-	left := 0
-	if panelInCanvas {
-		left = (panelWidth + 10) * s
-	}
-	right := w
-	rg := regions{scale: s}
-	tableH := tableHeight(len(g.world.RacerStats()))
-	bottom := h - 96*s // the x axis, the message and the status line below
-	if w-left > 900*s {
-		right = w - 340*s
-		rg.loss = image.Rect(right+10*s, 10*s, w-10*s, 250*s)
-		top := 262 * s
-		if g.world.scenario.Regression() {
-			rg.scatter = image.Rect(right+50*s, 270*s, w-10*s, 560*s)
-			top = 604 * s
-		}
-		if top+tableH <= h-40*s {
-			rg.table = image.Rect(right+10*s, top, w-10*s, top+tableH)
-		}
-	}
-	if w-left < 200*s {
-		left = 0
-	}
-	if rg.table.Empty() {
-		rg.table = image.Rect(left+10*s, bottom-tableH, right-10*s, bottom)
-		bottom -= tableH + 50*s
-	}
-	main := image.Rect(left+60*s, 10*s, right-10*s, bottom)
-	rg.surface = main
-	switch {
-	case g.chartShown():
-		rg.loss = image.Rect(left+10*s, 10*s, right-10*s, bottom+40*s)
-		rg.surface = image.Rectangle{}
-	case g.world.View == RaceView:
-		rg.colorBar = image.Rect(main.Max.X-colorBarRoom*s, main.Min.Y, main.Max.X, main.Max.Y)
-		if main.Dx() >= narrowSurface*s {
-			rg.surface.Max.X = rg.colorBar.Min.X - 14*s
-		} // else the bar is drawn over the surface's right edge: a phone needs the width
-	}
-	rg.hud = image.Rect(left+10*s, h-26*s, w, h)
-	rg.message = image.Pt(left+10*s, h-46*s)
-	return rg
-}
-
-// colorBarRoom is the width kept for the colour bar and its labels, in
-// unscaled pixels; below narrowSurface pixels of main area the bar is
-// drawn over the surface instead of beside it.
-const (
-	colorBarRoom  = 64
-	narrowSurface = 480
-)
-
 // Draw draws the world; it changes nothing but frame counters, caches of
 // what it draws and the screenshot it was asked for.
 func (g *Game) Draw(screen *ebiten.Image) {
-	screen.Fill(background)
+	th := g.theme()
+	render.SetTheme(th)
+	screen.Fill(th.Background)
 	rg := g.regions()
 	v := g.viewport(rg)
 	w := g.world
@@ -105,10 +29,10 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	case g.chartShown():
 		// The loss chart below takes the main area.
 	case g.layer == nil:
-		render.DrawText(screen, "computing the loss surface…", float64(rg.surface.Min.X), float64(rg.surface.Min.Y), textColor, render.AlignLeft)
+		render.DrawText(screen, "computing the loss surface…", float64(rg.surface.Min.X), float64(rg.surface.Min.Y), th.Ink, render.AlignLeft)
 	case w.Show3D:
-		render.DrawMesh(screen, rg.surface, w.Field(), g.layer.Scale(), w.Camera, paths)
-		render.DrawColorBar(screen, rg.colorBar, g.layer.Scale(), "loss")
+		render.DrawMesh(screen, rg.surface, w.Field(), g.layer.Scale(), w.Camera, paths, g.meshOptions())
+		g.drawColorBar(screen, rg, g.layer.Scale())
 	default:
 		layer := g.layer
 		if g.batchLayer != nil {
@@ -118,19 +42,24 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		render.DrawAxes(screen, v, w.scenario.XLabel, w.scenario.YLabel)
 		g.drawMinima(screen, v)
 		g.drawOptimum(screen, v)
-		for i, p := range paths {
+		for _, p := range paths {
 			render.DrawPath(screen, v, p, true)
-			if r := w.Racers[g.pathRacer[i]]; !r.Diverged() {
-				g.drawArrows(screen, v, r)
-			}
+		}
+		for _, a := range g.arrows(v) {
+			render.DrawArrow(screen, a.x0, a.y0, a.x1, a.y1, a.width, a.clr)
 		}
 		g.drawCrosses(screen, v)
-		render.DrawColorBar(screen, rg.colorBar, layer.Scale(), "loss")
+		g.drawColorBar(screen, rg, layer.Scale())
 		g.drawNotes(screen, rg.surface)
 	}
-	if w.View == RaceView && !g.chartShown() {
+	if w.View == RaceView && !g.chartShown() && !rg.surface.Empty() {
+		// The legend over the surface, unless it would hide too much of
+		// it (large text on a small screen): the loss chart's legend
+		// names the racers too.
 		legend := g.legend()
-		render.DrawLegend(screen, legendBox(rg, legend).Min, legend)
+		if box := legendBox(rg, legend); box.Dx()*box.Dy() <= legendMostArea*rg.surface.Dx()*rg.surface.Dy()/100 {
+			render.DrawLegend(screen.SubImage(rg.surface).(*ebiten.Image), box.Min, legend)
+		}
 	}
 	if !rg.loss.Empty() {
 		g.pic.chart = render.DrawLossChart(screen, rg.loss, g.series(), render.ChartOptions{
@@ -145,7 +74,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 	g.drawHUD(screen, rg)
 	if g.showHelp {
-		g.drawHelp(screen)
+		g.drawHelp(screen, rg)
 	}
 	g.ui.Draw(screen)
 	g.drawn = true
@@ -176,36 +105,100 @@ func (g *Game) paths() []render.Path {
 			pts = append(pts, [2]float64{p[0], p[1]})
 		}
 		g.pointBuf[i] = pts
-		g.pathBuf = append(g.pathBuf, render.Path{Points: pts, Color: r.Color, Name: r.Name()})
+		g.pathBuf = append(g.pathBuf, render.Path{Points: pts, Color: g.accent(r.Color), Name: r.Name()})
 		g.pathRacer = append(g.pathRacer, i)
 	}
 	return g.pathBuf
 }
 
-// drawArrows draws the racer's descent direction (the negative gradient)
-// and, for methods with one, its momentum, as arrows of fixed screen length
-// from the current point.
-func (g *Game) drawArrows(screen *ebiten.Image, v render.Viewport, r *Racer) {
-	tr := r.Trainer()
-	p := tr.Params()
-	x0, y0 := v.ToScreen(p[0], p[1])
-	length := float32(36 * uiScale())
-	arrow := func(dx, dy float64, width float32, clr color.Color) {
-		sx, sy := v.ToScreen(p[0]+dx, p[1]+dy)
-		ex, ey := sx-x0, sy-y0
-		n := float32(math.Hypot(float64(ex), float64(ey)))
-		if n == 0 || math.IsNaN(float64(n)) {
-			return
+// arrow is one arrow of the race: screen ends, width and colour.
+type arrow struct {
+	x0, y0, x1, y1 float32
+	width          float32
+	clr            color.Color
+	// gradient says that it is the descent direction, not a momentum.
+	gradient bool
+}
+
+// arrows returns, for each racer that runs and has not diverged, its
+// descent direction (the negative gradient) from its current point and,
+// for methods with one, its momentum. Before the first step the gradient
+// is the one at the start (startGradient), so that the race shows where
+// each racer will go. Each arrow has a fixed screen length or, with the
+// display's GradLength, one that grows with the vector's norm on a log
+// scale (arrowLength).
+func (g *Game) arrows(v render.Viewport) []arrow {
+	var out []arrow
+	s := render.Scale()
+	logScaled := g.world.Display.GradLength
+	for _, r := range g.world.Racers {
+		tr := r.Trainer()
+		if tr == nil || r.Diverged() {
+			continue
 		}
-		render.DrawArrow(screen, x0, y0, x0+ex/n*length, y0+ey/n*length, width, clr)
-	}
-	if tr.Steps() > 0 {
+		p := tr.Params()
+		x0, y0 := v.ToScreen(p[0], p[1])
+		add := func(dx, dy float64, width float32, clr color.Color, gradient bool) {
+			sx, sy := v.ToScreen(p[0]+dx, p[1]+dy)
+			ex, ey := sx-x0, sy-y0
+			n := float32(math.Hypot(float64(ex), float64(ey)))
+			if n == 0 || math.IsNaN(float64(n)) || math.IsInf(float64(n), 0) {
+				return
+			}
+			length := float32(arrowLength(math.Hypot(dx, dy), logScaled) * s)
+			out = append(out, arrow{x0, y0, x0 + ex/n*length, y0 + ey/n*length, width, clr, gradient})
+		}
 		gr := tr.Gradient()
-		arrow(-gr[0], -gr[1], 2, color.RGBA{0xff, 0xff, 0xff, 0xe0})
+		if tr.Steps() == 0 {
+			gr = g.startGradient(r)
+		}
+		if len(gr) >= 2 {
+			add(-gr[0], -gr[1], 2, g.theme().Arrow, true)
+		}
+		if vel := r.velocity(); len(vel) >= 2 && tr.Steps() > 0 {
+			add(-vel[0], -vel[1], 1.5, g.accent(r.Color), false)
+		}
 	}
-	if vel := r.velocity(); len(vel) >= 2 {
-		arrow(-vel[0], -vel[1], 1.5, r.Color)
+	return out
+}
+
+// startGradient returns the gradient of r's loss (with its penalty) at
+// its current point, before its first step: the full-data gradient on
+// data. It is computed once per run and kept.
+func (g *Game) startGradient(r *Racer) []float64 {
+	run := r.Run()
+	if run == nil {
+		return nil
 	}
+	if gr, ok := g.firstGrads[run]; ok {
+		return gr
+	}
+	if g.firstGrads == nil || len(g.firstGrads) > 4*len(g.world.Racers) {
+		g.firstGrads = map[*compute.Run][]float64{} // drop the runs of earlier starts
+	}
+	p := run.Trainer.Params()
+	gr := make([]float64, len(p))
+	run.Objective.Grad(gr, p)
+	pen := compute.Penalty{L1: run.Config.L1, L2: run.Config.L2, Mask: run.Objective.Layout().PenaltyMask()}
+	if pen.Active() {
+		pen.AddGrad(gr, p)
+	}
+	g.firstGrads[run] = gr
+	return gr
+}
+
+// drawColorBar draws the heatmap's colour bar, on a backing where it
+// lies over the surface.
+func (g *Game) drawColorBar(screen *ebiten.Image, rg regions, s render.ColorScale) {
+	if rg.colorBar.Empty() {
+		return
+	}
+	if rg.barOver {
+		pad := int(math.Round(4 * render.TextScale()))
+		b := rg.colorBar.Inset(-pad)
+		vector.FillRect(screen, float32(b.Min.X), float32(b.Min.Y), float32(b.Dx()), float32(b.Dy()), g.theme().Panel, false)
+	}
+	render.DrawColorBar(screen, rg.colorBar, s, "loss")
 }
 
 // drawMinima marks the surface's known minima.
@@ -222,11 +215,21 @@ func (g *Game) drawMinima(screen *ebiten.Image, v render.Viewport) {
 	}
 }
 
+// legendMostArea is the most of the surface's area, in percent, the
+// racers' legend may cover.
+const legendMostArea = 30
+
 // legendBox is where a legend of entries goes: in the surface region's
-// top-right corner, 10 px in from its right and top edges.
+// top-right corner, a little in from its right and top edges (kept
+// inside the surface on its left when the legend is wider).
 func legendBox(rg regions, entries []render.LegendEntry) image.Rectangle {
 	size := render.LegendSize(entries)
-	at := image.Pt(rg.surface.Max.X-size.X-10*rg.scale, rg.surface.Min.Y+10*rg.scale)
+	in := int(math.Round(8 * render.TextScale()))
+	right := rg.surface.Max.X
+	if rg.barOver {
+		right = rg.colorBar.Min.X
+	}
+	at := image.Pt(max(right-size.X-in, rg.surface.Min.X), rg.surface.Min.Y+in)
 	return image.Rectangle{Min: at, Max: at.Add(size)}
 }
 
@@ -241,7 +244,7 @@ func (g *Game) legend() []render.LegendEntry {
 		if r.Diverged() {
 			name += fmt.Sprintf(" · diverged at step %d", r.DivergedAt())
 		}
-		entries = append(entries, render.LegendEntry{Name: name, Color: r.Color})
+		entries = append(entries, render.LegendEntry{Name: name, Color: g.accent(r.Color)})
 	}
 	return entries
 }
@@ -251,7 +254,7 @@ func (g *Game) legend() []render.LegendEntry {
 func (g *Game) drawCrosses(screen *ebiten.Image, v render.Viewport) {
 	for _, r := range g.world.Racers {
 		if d, ok := g.divergence(r); ok {
-			render.DrawCross(screen, v, d.At[0], d.At[1], r.Color)
+			render.DrawCross(screen, v, d.At[0], d.At[1], g.accent(r.Color))
 		}
 	}
 }
@@ -270,8 +273,8 @@ func (g *Game) drawOptimum(screen *ebiten.Image, v render.Viewport) {
 	}
 	x, y := v.ToScreen(theta[0], theta[1])
 	if image.Pt(int(x), int(y)).In(v.Rect) {
-		s := float64(uiScale())
-		drawNote(screen, image.Pt(int(float64(x)+10*s), int(float64(y)-8*s)), []string{name})
+		s := render.TextScale()
+		g.drawNote(screen, image.Pt(int(float64(x)+10*s), int(float64(y)-8*s)), []string{name})
 	}
 }
 
@@ -286,8 +289,8 @@ func (g *Game) drawNotes(screen *ebiten.Image, rect image.Rectangle) {
 	if c := g.world.SliceCaption(); c != "" {
 		lines = append(lines, c)
 	}
-	s := uiScale()
-	drawNote(screen, rect.Min.Add(image.Pt(8*s, 8*s)), lines)
+	in := int(math.Round(8 * render.TextScale()))
+	g.drawNote(screen, rect.Min.Add(image.Pt(in, in)), lines)
 }
 
 // formula returns the scenario's loss and the penalty added to it.
@@ -305,27 +308,31 @@ func (g *Game) formula() []string {
 	return lines
 }
 
-// drawNote writes lines of text over a translucent dark box whose
-// top-left corner is at.
-func drawNote(screen *ebiten.Image, at image.Point, lines []string) {
+// drawNote writes lines of text over the theme's translucent note box
+// whose top-left corner is at.
+func (g *Game) drawNote(screen *ebiten.Image, at image.Point, lines []string) {
 	if len(lines) == 0 {
 		return
 	}
-	s := float64(uiScale())
+	th := g.theme()
+	s := render.TextScale()
 	lh := render.LineHeight()
 	width := 0.0
 	for _, l := range lines {
 		width = math.Max(width, render.TextWidth(l))
 	}
 	box := image.Rect(at.X, at.Y, at.X+int(width+12*s), at.Y+int(float64(len(lines))*(lh+3*s)+6*s))
-	screen.SubImage(box).(*ebiten.Image).Fill(noteBackground)
+	screen.SubImage(box).(*ebiten.Image).Fill(g.noteBackground())
 	for i, l := range lines {
-		render.DrawText(screen, l, float64(at.X)+6*s, float64(at.Y)+3*s+float64(i)*(lh+3*s), textColor, render.AlignLeft)
+		render.DrawText(screen, l, float64(at.X)+6*s, float64(at.Y)+3*s+float64(i)*(lh+3*s), th.Ink, render.AlignLeft)
 	}
 }
 
-// noteBackground is behind notes written over the surface.
-var noteBackground = color.RGBA{0x10, 0x10, 0x16, 0xd8}
+// noteBackground is the colour of the box behind notes written over the
+// surface: the theme's, premultiplied, as the screen holds it.
+func (g *Game) noteBackground() color.RGBA {
+	return color.RGBAModel.Convert(g.theme().Note).(color.RGBA)
+}
 
 // drawData draws the regression data with each racer's current fit: the
 // fitted line for linear regression, the decision boundary for logistic.
@@ -346,7 +353,8 @@ func (g *Game) drawData(screen *ebiten.Image, rect image.Rectangle) {
 	v.XMin, v.XMax = v.XMin-pad, v.XMax+pad
 	pad = 0.08 * (v.YMax - v.YMin)
 	v.YMin, v.YMax = v.YMin-pad, v.YMax+pad
-	screen.SubImage(rect).(*ebiten.Image).Fill(color.RGBA{0x22, 0x23, 0x2b, 0xff})
+	th := g.theme()
+	screen.SubImage(rect).(*ebiten.Image).Fill(th.Plot)
 	if logistic {
 		var x0, y0, x1, y1 []float64
 		for i, label := range d.Y {
@@ -356,10 +364,10 @@ func (g *Game) drawData(screen *ebiten.Image, rect image.Rectangle) {
 				x1, y1 = append(x1, xs[i]), append(y1, ys[i])
 			}
 		}
-		render.DrawScatter(screen, v, x0, y0, color.RGBA{0x80, 0xb0, 0xff, 0xff})
-		render.DrawScatter(screen, v, x1, y1, color.RGBA{0xff, 0x90, 0x80, 0xff})
+		render.DrawScatter(screen, v, x0, y0, g.accent(color.RGBA{0x80, 0xb0, 0xff, 0xff}))
+		render.DrawScatter(screen, v, x1, y1, g.accent(color.RGBA{0xff, 0x90, 0x80, 0xff}))
 	} else {
-		render.DrawScatter(screen, v, xs, ys, dimText)
+		render.DrawScatter(screen, v, xs, ys, th.Dim)
 	}
 	for _, r := range w.Racers {
 		tr := r.Trainer()
@@ -370,11 +378,11 @@ func (g *Game) drawData(screen *ebiten.Image, rect image.Rectangle) {
 		if logistic {
 			// w1·x1 + w2·x2 + b = 0, drawn as x2 = -(w1/w2)·x1 - b/w2.
 			if p[1] != 0 {
-				render.DrawLine(screen, v, -p[0]/p[1], -p[2]/p[1], r.Color)
+				render.DrawLine(screen, v, -p[0]/p[1], -p[2]/p[1], g.accent(r.Color))
 			}
 			continue
 		}
-		render.DrawLine(screen, v, p[0], p[1], r.Color)
+		render.DrawLine(screen, v, p[0], p[1], g.accent(r.Color))
 	}
 	yLabel := d.Target
 	if logistic {
@@ -383,61 +391,116 @@ func (g *Game) drawData(screen *ebiten.Image, rect image.Rectangle) {
 	render.DrawAxes(screen, v, d.Names[0], yLabel)
 }
 
-// drawHUD writes the status line (whether the race plays, its speed, the
-// frame rate and the backend; on a map, the cell under the pointer) and
-// above it the message line: the latest error, or else the scenario's hint.
-func (g *Game) drawHUD(screen *ebiten.Image, rg regions) {
+// statusLine is the status line: whether the race plays, its step and
+// speed, the frame rate, the backend and the main keys; on a map, the
+// cell under the pointer or the map's progress. With widest, the numbers
+// are the widest they get, so that the layout keeps the room it gives
+// the line as they change.
+func (g *Game) statusLine(widest bool) string {
 	w := g.world
 	state := "paused"
-	if w.Playing {
+	if w.Playing || widest {
 		state = "playing"
 	}
-	line := fmt.Sprintf("%s · step %d · %.0f steps/s · %.0f fps · %s · f formula · l log/linear · c chart · ? keys",
-		state, w.Steps(), g.stepsPerSec, ebiten.ActualFPS(), w.Backend().Name())
+	steps, speed, fps := float64(w.Steps()), g.stepsPerSec, ebiten.ActualFPS()
+	if widest {
+		steps, speed, fps = MaxSteps, 88888, 888
+	}
+	line := fmt.Sprintf("%s · step %.0f · %.0f steps/s · %.0f fps · %s · f formula · l log/linear · c chart · ? keys",
+		state, steps, speed, fps, w.Backend().Name())
 	if w.View != RaceView {
 		line = g.hover
-		if g.mapProgress < 1 {
+		switch {
+		case widest:
+			line = "hover a cell to read its run · click to race it · wheel zooms · 0 resets the zoom · ? for keys"
+			if len(g.hover) > len(line) {
+				line = g.hover
+			}
+		case g.mapProgress < 1:
 			line = fmt.Sprintf("computing the map on the %s: %.0f%%", w.Backend().Name(), 100*g.mapProgress)
-		} else if line == "" {
+		case line == "":
 			line = "hover a cell to read its run · click to race it · wheel zooms · 0 resets the zoom · ? for keys"
 		}
 	}
-	render.DrawText(screen, line, float64(rg.hud.Min.X), float64(rg.hud.Min.Y), textColor, render.AlignLeft)
-	at := rg.message
+	return line
+}
+
+// messageLine is the line above the status line: the latest error (and
+// true), or else the scenario's hint.
+func (g *Game) messageLine() (string, bool) {
+	w := g.world
 	switch {
 	case w.Err != nil:
-		render.DrawText(screen, w.Err.Error(), float64(at.X), float64(at.Y), color.RGBA{0xff, 0x80, 0x80, 0xff}, render.AlignLeft)
+		return w.Err.Error(), true
 	case w.scenario.Hint != "":
-		render.DrawText(screen, "watch: "+w.scenario.Hint, float64(at.X), float64(at.Y), dimText, render.AlignLeft)
+		return "watch: " + w.scenario.Hint, false
+	}
+	return "", false
+}
+
+// drawHUD writes the status lines and above them the message lines,
+// wrapped to the width.
+func (g *Game) drawHUD(screen *ebiten.Image, rg regions) {
+	th := g.theme()
+	step := math.Ceil(1.2 * render.LineHeight())
+	for i, l := range wrapText(g.statusLine(false), float64(rg.hud.Dx())) {
+		render.DrawText(screen, l, float64(rg.hud.Min.X), float64(rg.hud.Min.Y)+float64(i)*step, th.Ink, render.AlignLeft)
+	}
+	msg, isErr := g.messageLine()
+	ink := th.Dim
+	if isErr {
+		ink = th.Error
+	}
+	for i, l := range rg.messageLines {
+		if msg == "" {
+			break
+		}
+		render.DrawText(screen, l, float64(rg.message.Min.X), float64(rg.message.Min.Y)+float64(i)*step, ink, render.AlignLeft)
 	}
 }
 
-// helpLines are the keyboard and mouse shortcuts.
-var helpLines = []string{
-	"space    play / pause",
-	"→        one step",
-	"r        reset to the start",
-	"3        toggle the 3-D mesh",
-	"m        next view: race, convergence map, trainability map",
-	"f        show / hide the loss's formula",
-	"l        loss chart: log / linear scale",
-	"c        loss chart: enlarge / back (or click it)",
-	"         hover the chart to read each curve",
-	"0        reset a map's zoom",
-	"click    set the start point (2-D)",
-	"drag     orbit (3-D) · wheel: zoom (3-D, maps)",
-	"click    on a map: race that cell's run",
-	"?        show / hide this help",
+// helpLines are the keyboard and mouse shortcuts: the key, and what it
+// does.
+var helpLines = [][2]string{
+	{"space", "play / pause"},
+	{"→", "one step"},
+	{"r", "reset to the start"},
+	{"3", "toggle the 3-D mesh"},
+	{"m", "next view: race, convergence map, trainability map"},
+	{"f", "show / hide the loss's formula"},
+	{"l", "loss chart: log / linear scale"},
+	{"c", "loss chart: enlarge / back (or click it)"},
+	{"", "hover the chart to read each curve"},
+	{"+ / −", "larger / smaller text"},
+	{"t", "light / dark theme (light for projectors)"},
+	{"g", "arrows' length: the gradient's size (log) / fixed"},
+	{"0", "reset a map's zoom"},
+	{"click", "set the start point (2-D)"},
+	{"drag", "orbit (3-D) · wheel: zoom (3-D, maps)"},
+	{"click", "on a map: race that cell's run"},
+	{"?", "show / hide this help"},
 }
 
-func (g *Game) drawHelp(screen *ebiten.Image) {
-	s := float64(uiScale())
-	rg := g.regions()
-	x, y := float64(rg.surface.Min.X)+40*s, float64(rg.surface.Min.Y)+40*s
-	box := image.Rect(int(x-12*s), int(y-12*s), int(x+300*s), int(y+float64(len(helpLines))*20*s+8*s))
-	screen.SubImage(box).(*ebiten.Image).Fill(color.RGBA{0, 0, 0, 0xd0})
+// drawHelp draws the shortcuts in a box over the main area, in two
+// columns, kept on the screen.
+func (g *Game) drawHelp(screen *ebiten.Image, rg regions) {
+	th := g.theme()
+	s := render.TextScale()
+	lh := render.LineHeight()
+	keyW, textW := 0.0, 0.0
+	for _, l := range helpLines {
+		keyW, textW = math.Max(keyW, render.TextWidth(l[0])), math.Max(textW, render.TextWidth(l[1]))
+	}
+	pad, colGap, row := 12*s, 16*s, math.Ceil(1.35*lh)
+	w, h := keyW+colGap+textW+2*pad, float64(len(helpLines))*row+2*pad
+	x := math.Max(0, math.Min(float64(rg.surface.Min.X)+24*s, float64(g.width)-w))
+	y := math.Max(0, math.Min(float64(rg.surface.Min.Y)+24*s, float64(g.height)-h))
+	box := image.Rect(int(x), int(y), int(x+w), int(y+h))
+	screen.SubImage(box).(*ebiten.Image).Fill(color.RGBAModel.Convert(th.Help))
 	for i, l := range helpLines {
-		render.DrawText(screen, l, x, y+float64(i)*20*s, textColor, render.AlignLeft)
+		ly := y + pad + float64(i)*row
+		render.DrawText(screen, l[0], x+pad, ly, th.Ink, render.AlignLeft)
+		render.DrawText(screen, l[1], x+pad+keyW+colGap, ly, th.Ink, render.AlignLeft)
 	}
 }
 

@@ -21,7 +21,7 @@ var panelOrigin = image.Pt(1, 1)
 // narrowScreen reports whether the layout leaves the panel no column of
 // its own, so that the panel folds into a drawer.
 func (g *Game) narrowScreen() bool {
-	return g.regions().surface.Min.X < panelWidth*uiScale()
+	return panelInCanvas && g.regions().panel.Empty()
 }
 
 // panelFolded reports whether the panel shows only its drawer's handle.
@@ -30,7 +30,7 @@ func (g *Game) panelFolded() bool { return g.narrowScreen() && !g.input.drawerOp
 // drawerHandle lays out the folded drawer: a small window with one button
 // that opens the panel.
 func (g *Game) drawerHandle(ctx *debugui.Context) {
-	ctx.Window("Descent", image.Rect(0, 0, 150, 58).Add(panelOrigin), func(debugui.ContainerLayout) {
+	ctx.Window("Descent", image.Rectangle{Max: drawerHandleSize}.Add(panelOrigin), func(debugui.ContainerLayout) {
 		ctx.SetGridLayout([]int{-1}, nil)
 		g.button(ctx, "drawer", "show controls", func() { g.input.drawerOpen = true })
 	})

@@ -3,6 +3,7 @@ package playground
 import (
 	"fmt"
 	"image"
+	"math"
 
 	"github.com/ebitengine/debugui"
 	"github.com/hajimehoshi/ebiten/v2"
@@ -73,6 +74,11 @@ type Game struct {
 	useGPU        bool
 	gpu           *gpu.Backend
 	pic           pictures
+	// firstGrads keeps each run's gradient at its start, drawn before
+	// its first step.
+	firstGrads map[*compute.Run][]float64
+	// dpr is the device scale the latest Layout saw.
+	dpr float64
 }
 
 // NewGame returns the playground on the scenario that opts names.
@@ -171,21 +177,32 @@ func (g *Game) refreshLayers() {
 
 // Layout makes the screen as many device pixels as the window has, so
 // that drawing is sharp on HiDPI displays, and sizes text and lines to
-// match.
+// match (layoutAt).
 func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 	s := ebiten.Monitor().DeviceScaleFactor()
-	g.width, g.height = int(float64(outsideWidth)*s), int(float64(outsideHeight)*s)
-	render.SetScale(float64(uiScale()))
-	return g.width, g.height
+	return g.layoutAt(int(float64(outsideWidth)*s), int(float64(outsideHeight)*s), s)
 }
 
-// uiScale is the panel's scale on this display.
-func uiScale() int {
-	if ebiten.Monitor().DeviceScaleFactor() >= 1.5 {
-		return 2
-	}
-	return 1
+// layoutAt sizes the game for a screen of w×h device pixels at device
+// scale dpr: the labels' text (textFactor: the device scale, the
+// window's size and the display's text step), lines and marks
+// (lineFactor), and the panel's whole-number scale.
+func (g *Game) layoutAt(w, h int, dpr float64) (int, int) {
+	g.width, g.height, g.dpr = w, h, dpr
+	f := textFactor(w, h, dpr, g.world.Display.TextStep)
+	// Text sizes are kept to half pixels, so that resizing a window
+	// reuses the faces made for it.
+	render.SetTextSize(math.Round(2*render.BaseTextSize*f) / 2)
+	render.SetScale(lineFactor(w, h, dpr))
+	panelScale = panelScaleFor(f)
+	return w, h
 }
+
+// panelScale is debugui's scale, set by layoutAt.
+var panelScale = 1
+
+// uiScale is the panel's scale on this display and at this text size.
+func uiScale() int { return panelScale }
 
 // String describes the game for logs.
 func (g *Game) String() string {

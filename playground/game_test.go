@@ -96,7 +96,6 @@ func TestEachPathIsDrawn(t *testing.T) {
 	}
 	g.Layout(screenW, screenH)
 	screen := ebiten.NewImage(screenW, screenH)
-	rg := g.regions()
 	w := g.World()
 	adamLR, ok := w.Scenario().Rates["adam"]
 	if !ok {
@@ -133,6 +132,7 @@ func TestEachPathIsDrawn(t *testing.T) {
 		frame(t, g, screen)
 		frame(t, g, screen)
 		img := pixelsOf(screen)
+		rg := g.regions() // the status table, and so the layout, follows the racers
 		pts := clearPathPoints(g, rg, c.i)
 		if len(pts) < 20 {
 			t.Errorf("%s (lr %g): only %d points of its path lie clear of its ring and arrows, the legend and the stars", r.Name(), r.Hyper["lr"], len(pts))

@@ -52,8 +52,17 @@ func (g *Game) handleInput(capture debugui.InputCapturingState) {
 		}
 		g.chars = ebiten.AppendInputChars(g.chars[:0])
 		for _, c := range g.chars {
-			if c == '?' {
+			switch c {
+			case '?':
 				g.showHelp = !g.showHelp
+			case '+', '=':
+				w.changeTextSize(1)
+			case '-', '−':
+				w.changeTextSize(-1)
+			case 't', 'T':
+				w.Display.Theme = nextTheme(w.Display.Theme)
+			case 'g', 'G':
+				w.Display.GradLength = !w.Display.GradLength
 			}
 		}
 	}

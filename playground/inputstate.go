@@ -25,6 +25,8 @@ type InputState struct {
 	Hypers map[string]map[string]float64 `json:"hypers"`
 	// FieldErrors are the errors shown beside number fields, by ID.
 	FieldErrors map[string]string `json:"field_errors"`
+	// Layout is where the parts are and how large the text is.
+	Layout LayoutState `json:"layout"`
 }
 
 // InputState returns the game's input state for page tests.
@@ -39,6 +41,7 @@ func (g *Game) InputState() InputState {
 		Controls:       map[string][4]int{},
 		Hypers:         map[string]map[string]float64{},
 		FieldErrors:    maps.Clone(g.input.panel.errs),
+		Layout:         g.LayoutState(),
 	}
 	if st.FieldErrors == nil {
 		st.FieldErrors = map[string]string{}

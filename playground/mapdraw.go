@@ -193,7 +193,7 @@ func mapViewport(spec compute.MapSpec, rect image.Rectangle) (v render.Viewport,
 func (g *Game) drawMap(screen *ebiten.Image, rg regions) {
 	m, progress := g.world.Map()
 	if m == nil {
-		render.DrawText(screen, "computing the map…", float64(rg.surface.Min.X), float64(rg.surface.Min.Y), textColor, render.AlignLeft)
+		render.DrawText(screen, "computing the map…", float64(rg.surface.Min.X), float64(rg.surface.Min.Y), g.theme().Ink, render.AlignLeft)
 		return
 	}
 	if g.cells == nil || g.cellsFor != m || g.cellsProgress != progress {

@@ -40,7 +40,7 @@ func (g *Game) panel(ctx *debugui.Context) error {
 			fixPanelScroll(ctx, layout)
 		})
 	default:
-		ctx.Window("Descent", image.Rect(0, 0, panelWidth, 760).Add(panelOrigin), func(layout debugui.ContainerLayout) {
+		ctx.Window("Descent", image.Rect(0, 0, panelWidth, g.panelHeight()).Add(panelOrigin), func(layout debugui.ContainerLayout) {
 			g.panelBody(ctx)
 			fixPanelScroll(ctx, layout)
 		})

@@ -70,7 +70,7 @@ func (g *Game) series() []render.Series {
 			continue
 		}
 		values := r.Losses()
-		se := render.Series{Values: values, Color: r.Color, Name: r.Name()}
+		se := render.Series{Values: values, Color: g.accent(r.Color), Name: r.Name()}
 		if len(values) != tr.Steps()+1 {
 			se.Steps = g.thinnedSteps(i, r, len(values))
 		}

@@ -325,7 +325,7 @@ func TestLogisticSliceFollowsBias(t *testing.T) {
 	}
 	img := pixelsOf(screen)
 	at := g.regions().surface.Min.Add(image.Pt(9, 9))
-	if !within(img.RGBAAt(at.X, at.Y), noteBackground, 3) {
+	if !within(img.RGBAAt(at.X, at.Y), g.noteBackground(), 3) {
 		t.Errorf("no caption box over the surface's corner: %v", img.RGBAAt(at.X, at.Y))
 	}
 }
@@ -337,7 +337,7 @@ func TestFormulaOnRequest(t *testing.T) {
 	frame(t, g, screen)
 	frame(t, g, screen)
 	at := g.regions().surface.Min.Add(image.Pt(9, 9))
-	if within(pixelsOf(screen).RGBAAt(at.X, at.Y), noteBackground, 3) {
+	if within(pixelsOf(screen).RGBAAt(at.X, at.Y), g.noteBackground(), 3) {
 		t.Fatal("a note box before the formula was asked for")
 	}
 	g.pic.showFormula = true
@@ -345,7 +345,7 @@ func TestFormulaOnRequest(t *testing.T) {
 	if lines := g.formula(); len(lines) == 0 || !strings.Contains(lines[0], "(x² + y − 11)²") {
 		t.Errorf("formula %q", lines)
 	}
-	if !within(pixelsOf(screen).RGBAAt(at.X, at.Y), noteBackground, 3) {
+	if !within(pixelsOf(screen).RGBAAt(at.X, at.Y), g.noteBackground(), 3) {
 		t.Error("no formula box over the surface")
 	}
 }

@@ -51,6 +51,8 @@ type State struct {
 	// trainability map over two learning rates or learning rate ×
 	// momentum; nil is the default window.
 	ConvergenceWindow, LRWindow, LRMomentumWindow []float64
+	// Display is the text size, the theme and the arrows' length.
+	Display Display
 }
 
 // RacerState is one registered optimizer in a State.
@@ -150,7 +152,7 @@ func (w *World) State() State {
 		Scenario: w.scenario.Name, Settings: w.Settings, View: w.View,
 		Show3D: w.Show3D, LogScale: w.LogScale, ShowBatch: w.ShowBatch,
 		Start: slices.Clone(w.start), Camera: w.Camera, Playing: w.Playing, Speed: w.Speed, Steps: max(w.Steps(), w.replayTo),
-		MapSteps: w.MapSteps, TrainAxes: w.TrainAxes, MapOptimizer: w.MapOptimizer,
+		MapSteps: w.MapSteps, TrainAxes: w.TrainAxes, MapOptimizer: w.MapOptimizer, Display: w.Display,
 	}
 	for _, r := range w.Racers {
 		s.Racers = append(s.Racers, RacerState{Optimizer: r.Spec.Name, Enabled: r.Enabled, Hyper: maps.Clone(r.Hyper), LRScales: slices.Clone(r.Scales)})
@@ -201,6 +203,7 @@ func (w *World) SetState(s State) error {
 	w.View, w.Show3D, w.LogScale, w.ShowBatch = s.View, s.Show3D, s.LogScale, s.ShowBatch
 	w.Camera, w.Speed = s.Camera, s.Speed
 	w.MapSteps, w.TrainAxes, w.MapOptimizer = s.MapSteps, s.TrainAxes, s.MapOptimizer
+	w.Display = s.Display
 	w.ranges = mapRanges{}
 	for _, k := range windowKeys {
 		if rg := *s.window(k); rg != nil {

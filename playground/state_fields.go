@@ -164,6 +164,12 @@ func stateFields() []StateField {
 			at(func(s *State) *[]float64 { return &s.LRWindow }), always[[]float64](nil), validWindow(true, true, 0)),
 		field("lr_momentum_window", "mw", "rate × momentum map's window: lr min,max, momentum min,max (empty: the default)", numbersCodec,
 			at(func(s *State) *[]float64 { return &s.LRMomentumWindow }), always[[]float64](nil), validWindow(true, false, 0)),
+		field("text", "tx", fmt.Sprintf("text size: steps of 25%% from the default, which grows with the window, %d to %d", MinTextStep, MaxTextStep), intCodec,
+			at(func(s *State) *int { return &s.Display.TextStep }), always(0), validTextStep),
+		field("theme", "th", "colours: "+strings.Join(themeNames(), "|")+" (light for projectors)", nameCodec(themeNames),
+			at(func(s *State) *string { return &s.Display.Theme }), always(render.DarkTheme.Name), nil),
+		field("grad_length", "gl", "arrows' length shows the gradient's magnitude (log scale)", boolCodec,
+			at(func(s *State) *bool { return &s.Display.GradLength }), always(false), nil),
 	}
 	for i, spec := range compute.Optimizers() {
 		fields = append(fields, racerFields(i, spec)...)
@@ -238,13 +244,9 @@ func tunedRacers(sc *Scenario) []string {
 func mapOptimizerNames() []string { return append([]string{""}, compute.OptimizerNames()...) }
 
 // defaultCamera is the 3-D view's camera when a scenario opens: the
-// render default, a little farther away to show the whole mesh beside the
-// panel.
-func defaultCamera() render.Camera {
-	c := render.DefaultCamera()
-	c.Distance = 5.5
-	return c
-}
+// render default, which frames the region the race uses (DrawMesh fits
+// the distance to the view; the camera's distance scales that fit).
+func defaultCamera() render.Camera { return render.DefaultCamera() }
 
 func intRange(lo, hi int) func(*State, int) error {
 	return func(_ *State, v int) error {

@@ -45,6 +45,7 @@ func changedState(t *testing.T) State {
 	w.Show3D, w.LogScale, w.ShowBatch = true, false, true
 	w.Camera = w.Camera.Orbit(40, -12).Zoom(2)
 	w.Speed = 50
+	w.Display = Display{TextStep: 2, Theme: "light", GradLength: true}
 	w.SetStart(1.25, -0.5)
 	w.Advance(40)
 	w.Playing = true

@@ -3,7 +3,6 @@ package playground
 import (
 	"fmt"
 	"image"
-	"image/color"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -13,21 +12,50 @@ import (
 	"github.com/descent-playground/descent/render"
 )
 
-// tableBackground is the status table's translucent backing.
-var tableBackground = color.RGBA{0x12, 0x12, 0x18, 0xc8}
-
-// tableRowGap is the space between the status table's rows, in unscaled
-// pixels, and tableColGap between its columns.
+// tableRowGap is the space between the status table's rows, in pixels
+// at text scale 1, and tableColGap between its columns.
 const (
 	tableRowGap = 3
 	tableColGap = 10
 	tableSwatch = 10
+	tablePad    = 6
 )
 
-// tableHeight is the height of a status table of n racers: a heading row
-// and one row each.
-func tableHeight(n int) int {
-	return int(math.Ceil(float64(n+1)*(render.LineHeight()+tableRowGap*render.Scale()) + 2*tableRowGap*render.Scale()))
+// tableWidest are the widest values a status table's number columns
+// usually hold (the step limit, %.5g and %.3g of a number with an
+// exponent), so that its columns keep their width as the numbers change.
+// The state column is as wide as the states shown.
+var tableWidest = map[string]string{
+	"step": fmt.Sprint(MaxSteps), "epoch": fmt.Sprint(MaxSteps), "loss": "8.8888e-88", "‖∇L‖": "8.88e-88",
+}
+
+// tableColumns returns the width of each column of a status table of
+// these cells: the widest of its cells and of the widest value it can
+// hold.
+func tableColumns(cells [][]string) []float64 {
+	widths := make([]float64, len(cells[0]))
+	for j, head := range cells[0] {
+		widths[j] = render.TextWidth(tableWidest[head])
+	}
+	for _, row := range cells {
+		for j, c := range row {
+			widths[j] = math.Max(widths[j], render.TextWidth(c))
+		}
+	}
+	return widths
+}
+
+// tableSize returns the status table's size for the world's racers: a
+// heading row and one row each, its columns as wide as tableColumns.
+func (w *World) tableSize() image.Point {
+	cells := w.statusCells()
+	ts := render.TextScale()
+	width := (2*tablePad + tableSwatch + 4) * ts
+	for _, c := range tableColumns(cells) {
+		width += c + tableColGap*ts
+	}
+	height := float64(len(cells))*(render.LineHeight()+tableRowGap*ts) + 2*tableRowGap*ts
+	return image.Pt(int(math.Ceil(width)), int(math.Ceil(height)))
 }
 
 // statusCells returns the status table's text, a heading row and one row
@@ -65,25 +93,22 @@ func (g *Game) drawStatusTable(screen *ebiten.Image, rect image.Rectangle) {
 	if rect.Empty() {
 		return
 	}
+	screen = screen.SubImage(rect).(*ebiten.Image) // a crowded layout may cut rows, never spill them
 	w := g.world
+	th := g.theme()
 	cells := w.statusCells()
 	stats := w.RacerStats()
-	s := render.Scale()
+	s := render.TextScale()
 	lh := render.LineHeight()
-	widths := make([]float64, len(cells[0]))
-	for _, row := range cells {
-		for j, c := range row {
-			widths[j] = math.Max(widths[j], render.TextWidth(c))
-		}
-	}
-	vector.FillRect(screen, float32(rect.Min.X), float32(rect.Min.Y), float32(rect.Dx()), float32(rect.Dy()), tableBackground, false)
+	widths := tableColumns(cells)
+	vector.FillRect(screen, float32(rect.Min.X), float32(rect.Min.Y), float32(rect.Dx()), float32(rect.Dy()), th.Panel, false)
 	y := float64(rect.Min.Y) + tableRowGap*s
 	for i, row := range cells {
-		x := float64(rect.Min.X) + 6*s
-		ink := dimText
+		x := float64(rect.Min.X) + tablePad*s
+		ink := th.Dim
 		if i > 0 {
-			ink = textColor
-			clr := stats[i-1].Racer.Color
+			ink = th.Ink
+			clr := g.accent(stats[i-1].Racer.Color)
 			vector.FillRect(screen, float32(x), float32(y+lh/2-2*s), float32(tableSwatch*s), float32(4*s), clr, false)
 		}
 		x += (tableSwatch + 4) * s

@@ -62,6 +62,8 @@ type World struct {
 	MapSteps     int
 	TrainAxes    int
 	MapOptimizer string
+	// Display is the text size, theme and arrow length (display.go).
+	Display Display
 
 	backend compute.Backend
 	// replayTo is the step a restored state's race is being replayed to

@@ -19,9 +19,9 @@ func TestPlotGolden(t *testing.T) {
 	DrawScatter(dst, v, xs, ys, color.RGBA{0x4c, 0xc9, 0xf0, 0xff})
 	ax, ay := v.ToScreen(1, 5)
 	DrawArrow(dst, ax, ay, ax+30, ay+20, 2, color.White)
-	DrawText(dst, "left", 60, 12, inkColor, AlignLeft)
-	DrawText(dst, "centre", 153, 12, inkColor, AlignCenter)
-	DrawText(dst, "right", 248, 12, inkColor, AlignRight)
+	DrawText(dst, "left", 60, 12, theme.Ink, AlignLeft)
+	DrawText(dst, "centre", 153, 12, theme.Ink, AlignCenter)
+	DrawText(dst, "right", 248, 12, theme.Ink, AlignRight)
 	checkGolden(t, "plot.png", readImage(dst))
 }
 

@@ -79,7 +79,7 @@ func BenchmarkMeshFrame(b *testing.B) {
 	for b.Loop() {
 		dst.Clear()
 		cam = cam.Orbit(1, 0)
-		DrawMesh(dst, image.Rect(0, 0, 800, 600), f, s, cam, paths)
+		DrawMesh(dst, image.Rect(0, 0, 800, 600), f, s, cam, paths, MeshOptions{})
 		flush(dst, pix)
 	}
 }

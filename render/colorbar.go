@@ -10,7 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/vector"
 )
 
-// The colour bar's layout, in unscaled pixels.
+// The colour bar's layout, in pixels at text scale 1 (see TextScale).
 const (
 	colorBarWidth = 12
 	colorBarGap   = 4 // between the title and the bar
@@ -38,7 +38,7 @@ func ColorBarWidth(s ColorScale) int {
 	for _, t := range ColorBarTicks(s) {
 		w = math.Max(w, TextWidth(formatValue(t.Value)))
 	}
-	return int(math.Ceil((colorBarWidth+tickLength+colorBarLabel)*uiScale + w))
+	return int(math.Ceil((colorBarWidth+tickLength+colorBarLabel)*TextScale() + w))
 }
 
 // ColorBarTick is one labelled value of a colour bar and its position on
@@ -80,8 +80,9 @@ func ColorBarTicks(s ColorScale) []ColorBarTick {
 // overlap another is left out, the two ends always kept.
 func DrawColorBar(dst *ebiten.Image, rect image.Rectangle, s ColorScale, title string) {
 	lh := LineHeight()
-	DrawText(dst, title, float64(rect.Min.X), float64(rect.Min.Y), inkColor, AlignLeft)
-	bar := image.Rect(rect.Min.X, rect.Min.Y+int(lh+colorBarGap*uiScale), rect.Min.X+int(colorBarWidth*uiScale), rect.Max.Y)
+	DrawText(dst, title, float64(rect.Min.X), float64(rect.Min.Y), theme.Ink, AlignLeft)
+	ts := TextScale()
+	bar := image.Rect(rect.Min.X, rect.Min.Y+int(lh+colorBarGap*ts), rect.Min.X+int(colorBarWidth*ts), rect.Max.Y)
 	if bar.Dy() < 2 {
 		return
 	}
@@ -90,7 +91,7 @@ func DrawColorBar(dst *ebiten.Image, rect image.Rectangle, s ColorScale, title s
 	op.GeoM.Translate(float64(bar.Min.X), float64(bar.Min.Y))
 	op.Filter = ebiten.FilterLinear
 	clipTo(dst, bar).DrawImage(viridisStrip(), &op)
-	vector.StrokeRect(dst, float32(bar.Min.X)+0.5, float32(bar.Min.Y)+0.5, float32(bar.Dx())-1, float32(bar.Dy())-1, 1, frameColor, false)
+	vector.StrokeRect(dst, float32(bar.Min.X)+0.5, float32(bar.Min.Y)+0.5, float32(bar.Dx())-1, float32(bar.Dy())-1, 1, theme.Frame, false)
 
 	ticks := ColorBarTicks(s)
 	// The ends first, then the inner labels that overlap no drawn one.
@@ -107,7 +108,7 @@ func DrawColorBar(dst *ebiten.Image, rect image.Rectangle, s ColorScale, title s
 			continue
 		}
 		drawn = append(drawn, y)
-		vector.StrokeLine(dst, x, float32(sy), x+tickLength*float32(uiScale), float32(sy), 1, frameColor, false)
-		DrawText(dst, formatValue(t.Value), float64(x)+(tickLength+colorBarLabel)*uiScale, y, inkColor, AlignLeft)
+		vector.StrokeLine(dst, x, float32(sy), x+tickLength*float32(ts), float32(sy), 1, theme.Frame, false)
+		DrawText(dst, formatValue(t.Value), float64(x)+(tickLength+colorBarLabel)*ts, y, theme.Ink, AlignLeft)
 	}
 }

@@ -81,7 +81,7 @@ func near(p, c color.RGBA, tol int) bool {
 }
 
 // inked reports whether r holds a pixel of light text (each channel over
-// 0xb0), a label drawn in inkColor.
+// 0xb0), a label drawn in theme.Ink.
 func inked(img *image.RGBA, r image.Rectangle) bool {
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {

@@ -8,7 +8,8 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/vector"
 )
 
-// The contour drawing's sizes, in pixels.
+// The contour drawing's sizes, in pixels; those of labels at text scale 1
+// (they grow with TextScale).
 const (
 	contourWidth     = 1
 	contourDarkAbove = 0.7 // levels above this scale position are drawn dark
@@ -53,9 +54,9 @@ func drawContours(dst *ebiten.Image, v Viewport, levels []ContourLevel, s ColorS
 // of the colormap, light elsewhere.
 func contourColor(s ColorScale, value float64) color.Color {
 	if s.At(value) > contourDarkAbove {
-		return contourDark
+		return theme.ContourDark
 	}
-	return contourLight
+	return theme.ContourLight
 }
 
 // labelSpot picks the screen midpoint of one of segs for a label: the one
@@ -64,6 +65,7 @@ func contourColor(s ColorScale, value float64) color.Color {
 // has room or the level's on-screen length is under labelMinLength.
 func labelSpot(v Viewport, segs []Segment, placed [][2]float64) (x, y float64, ok bool) {
 	r := v.Rect
+	ts := TextScale()
 	length, best := 0.0, -1.0
 	for _, seg := range segs {
 		x0, y0 := v.screen(seg.X0, seg.Y0)
@@ -71,22 +73,23 @@ func labelSpot(v Viewport, segs []Segment, placed [][2]float64) (x, y float64, o
 		length += math.Hypot(x1-x0, y1-y0)
 		mx, my := (x0+x1)/2, (y0+y1)/2
 		d := math.Min(
-			math.Min(mx-float64(r.Min.X), float64(r.Max.X)-mx)-labelHalfWidth,
-			math.Min(my-float64(r.Min.Y), float64(r.Max.Y)-my)-labelHalfHeight)
+			math.Min(mx-float64(r.Min.X), float64(r.Max.X)-mx)-labelHalfWidth*ts,
+			math.Min(my-float64(r.Min.Y), float64(r.Max.Y)-my)-labelHalfHeight*ts)
 		for _, p := range placed {
-			d = math.Min(d, math.Hypot(mx-p[0], my-p[1])-labelSpacing)
+			d = math.Min(d, math.Hypot(mx-p[0], my-p[1])-labelSpacing*ts)
 		}
 		if d > best {
 			best, x, y = d, mx, my
 		}
 	}
-	return x, y, length >= labelMinLength && best > 0
+	return x, y, length >= labelMinLength*ts && best > 0
 }
 
 // drawLabel draws s centred on (x, y) over a translucent dark box.
 func drawLabel(dst *ebiten.Image, s string, x, y float64) {
-	w, h := TextWidth(s)+2*labelPad, LineHeight()
+	pad := labelPad * TextScale()
+	w, h := TextWidth(s)+2*pad, LineHeight()
 	x, y = math.Round(x-w/2), math.Round(y-h/2)
-	vector.FillRect(dst, float32(x), float32(y), float32(w), float32(h), labelBoxColor, false)
-	DrawText(dst, s, x+labelPad, y, inkColor, AlignLeft)
+	vector.FillRect(dst, float32(x), float32(y), float32(w), float32(h), theme.LabelBox, false)
+	DrawText(dst, s, x+pad, y, theme.LabelInk, AlignLeft)
 }

@@ -32,7 +32,7 @@ func DrawCross(dst *ebiten.Image, v Viewport, x, y float64, clr color.Color) {
 // addCross adds a cased diagonal cross centred on (x, y) to m.
 func addCross(m *lineMesh, x, y float64, c premul) {
 	a := crossArm * uiScale // segment scales widths, not positions
-	dark := toPremul(caseColor)
+	dark := toPremul(theme.Case)
 	m.segment(x-a, y-a, x+a, y+a, crossWidth+2*caseWidth, dark, true)
 	m.segment(x-a, y+a, x+a, y-a, crossWidth+2*caseWidth, dark, true)
 	m.segment(x-a, y-a, x+a, y+a, crossWidth, c, true)

@@ -15,9 +15,15 @@
 //     space and down on screen.
 //   - Field: a grid of surface values; ColorScale maps them to [0,1].
 //   - SurfaceLayer: one field's cached heatmap image and contour lines.
-//   - Camera: the orbit camera of DrawMesh.
+//   - Camera: the orbit camera of DrawMesh, which frames the region
+//     MeshOptions.Focus names and draws axes, a floor of contours and the
+//     minima around the mesh.
+//   - Theme: the colours of everything but the colour maps, dark or light
+//     (SetTheme).
 //
-// The Draw functions reuse package-level scratch buffers, so they must be
-// called from the game's goroutine (Update or Draw), as Ebitengine requires
-// anyway. Colours of axes, labels and panels suit a dark background.
+// Labels are Go Regular at the size SetTextSize sets (text.go); line
+// widths and marks follow SetScale. The Draw functions reuse package-level
+// scratch buffers and read the package's theme and sizes, so they must be
+// called from the game's goroutine (Update or Draw), as Ebitengine
+// requires anyway.
 package render

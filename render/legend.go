@@ -15,7 +15,7 @@ type LegendEntry struct {
 	Color color.RGBA
 }
 
-// The legend's layout, in pixels.
+// The legend's layout, in pixels at text scale 1 (see TextScale).
 const (
 	legendPad    = 6
 	legendSwatch = 14
@@ -33,10 +33,11 @@ func LegendSize(entries []LegendEntry) image.Point {
 	for _, e := range entries {
 		w = math.Max(w, TextWidth(e.Name))
 	}
-	row := LineHeight() + legendRowGap
+	ts := TextScale()
+	row := LineHeight() + legendRowGap*ts
 	return image.Pt(
-		int(math.Ceil(2*legendPad+legendSwatch+legendGap+w)),
-		int(math.Ceil(2*legendPad+row*float64(len(entries))-legendRowGap)),
+		int(math.Ceil((2*legendPad+legendSwatch+legendGap)*ts+w)),
+		int(math.Ceil(2*legendPad*ts+row*float64(len(entries))-legendRowGap*ts)),
 	)
 }
 
@@ -48,13 +49,16 @@ func DrawLegend(dst *ebiten.Image, at image.Point, entries []LegendEntry) {
 	if size == (image.Point{}) {
 		return
 	}
-	vector.FillRect(dst, float32(at.X), float32(at.Y), float32(size.X), float32(size.Y), panelColor, false)
+	vector.FillRect(dst, float32(at.X), float32(at.Y), float32(size.X), float32(size.Y), theme.Panel, false)
 	lh := LineHeight()
-	x := float64(at.X + legendPad)
+	ts := TextScale()
+	x := float64(at.X) + legendPad*ts
 	for i, e := range entries {
-		y := float64(at.Y+legendPad) + float64(i)*(lh+legendRowGap)
-		mid := float32(y + lh/2)
-		vector.StrokeLine(dst, float32(x), mid, float32(x+legendSwatch), mid, 3, e.Color, true)
-		DrawText(dst, e.Name, x+legendSwatch+legendGap, y, inkColor, AlignLeft)
+		y := float64(at.Y) + legendPad*ts + float64(i)*(lh+legendRowGap*ts)
+		if e.Color.A != 0 {
+			mid := float32(y + lh/2)
+			vector.StrokeLine(dst, float32(x), mid, float32(x+legendSwatch*ts), mid, float32(3*ts), e.Color, true)
+		}
+		DrawText(dst, e.Name, x+(legendSwatch+legendGap)*ts, y, theme.Ink, AlignLeft)
 	}
 }

@@ -76,7 +76,7 @@ type ChartInfo struct {
 	HoverStep int
 }
 
-// The loss chart's layout, in unscaled pixels.
+// The loss chart's layout, in pixels at text scale 1 (see TextScale).
 const (
 	chartPad      = 6
 	chartMinSize  = 16
@@ -106,13 +106,15 @@ func DrawLossCurves(dst *ebiten.Image, rect image.Rectangle, series []Series) {
 // under the pointer. The y axis is NewLossAxis's. Non-finite values, and
 // on a log axis non-positive ones, break a curve. Each pixel column draws
 // at most the first, least, greatest and last value that falls in it, so
-// a million steps cost no more than a few hundred.
+// a million steps cost no more than a few hundred. Nothing is drawn
+// outside rect.
 func DrawLossChart(dst *ebiten.Image, rect image.Rectangle, series []Series, opt ChartOptions) ChartInfo {
-	vector.FillRect(dst, float32(rect.Min.X), float32(rect.Min.Y), float32(rect.Dx()), float32(rect.Dy()), panelColor, false)
+	dst = clipTo(dst, rect) // nothing spills out of a small chart
+	vector.FillRect(dst, float32(rect.Min.X), float32(rect.Min.Y), float32(rect.Dx()), float32(rect.Dy()), theme.Panel, false)
 	axis := NewLossAxis(series, opt.Log)
 	info := ChartInfo{Axis: axis}
 	lh := LineHeight()
-	pad := chartPad * uiScale
+	pad := chartPad * TextScale()
 	title := "loss · linear scale"
 	switch {
 	case axis.Note != "":
@@ -120,27 +122,27 @@ func DrawLossChart(dst *ebiten.Image, rect image.Rectangle, series []Series, opt
 	case axis.Log:
 		title = "loss · log scale"
 	}
-	DrawText(dst, title, float64(rect.Min.X)+pad, float64(rect.Min.Y)+pad/2, inkColor, AlignLeft)
+	DrawText(dst, title, float64(rect.Min.X)+pad, float64(rect.Min.Y)+pad/2, theme.Ink, AlignLeft)
 
 	yLo, yHi := axis.yRange()
-	ticks, labels := lossTicks(axis, yLo, yHi, max(2, int(float64(rect.Dy())/(lh+decadeSpacing*uiScale))-3))
+	ticks, labels := lossTicks(axis, yLo, yHi, max(2, int(float64(rect.Dy())/(lh+decadeSpacing*TextScale()))-3))
 	widest := 0.0
 	for _, l := range labels {
 		widest = math.Max(widest, TextWidth(l))
 	}
-	left := int(math.Ceil(widest + (tickLength+2*tickLabelGap)*uiScale + pad))
+	left := int(math.Ceil(widest + (tickLength+2*tickLabelGap)*TextScale() + pad))
 	var legend []legendItem
 	legendHeight := 0.0
 	if opt.Legend {
 		legend, legendHeight = flowLegend(series, float64(rect.Dx())-2*pad)
 	}
-	plot := image.Rect(rect.Min.X+left, rect.Min.Y+int(pad+lh), rect.Max.X-int(2*pad), rect.Max.Y-int(pad/2+2*lh+tickLabelGap*uiScale+legendHeight))
+	plot := image.Rect(rect.Min.X+left, rect.Min.Y+int(pad+lh), rect.Max.X-int(2*pad), rect.Max.Y-int(pad/2+2*lh+tickLabelGap*TextScale()+legendHeight))
 	info.Plot = plot
 	if plot.Dx() < chartMinSize || plot.Dy() < chartMinSize {
 		return info
 	}
 	frame := func() {
-		vector.StrokeRect(dst, float32(plot.Min.X)+0.5, float32(plot.Min.Y)+0.5, float32(plot.Dx())-1, float32(plot.Dy())-1, 1, frameColor, false)
+		vector.StrokeRect(dst, float32(plot.Min.X)+0.5, float32(plot.Min.Y)+0.5, float32(plot.Dx())-1, float32(plot.Dy())-1, 1, theme.Frame, false)
 	}
 	if axis.Empty {
 		frame()
@@ -149,7 +151,7 @@ func DrawLossChart(dst *ebiten.Image, rect image.Rectangle, series []Series, opt
 	v := Viewport{XMin: 0, XMax: float64(max(axis.LastStep, 1)), YMin: yLo, YMax: yHi, Rect: plot}
 	drawLossGrid(dst, v, ticks, labels)
 	drawStepTicks(dst, v)
-	DrawText(dst, "step", float64(plot.Min.X+plot.Max.X)/2, float64(plot.Max.Y)+lh+tickLabelGap*uiScale, inkColor, AlignCenter)
+	DrawText(dst, "step", float64(plot.Min.X+plot.Max.X)/2, float64(plot.Max.Y)+lh+tickLabelGap*TextScale(), theme.Ink, AlignCenter)
 	frame()
 
 	lossMesh.reset()
@@ -174,16 +176,16 @@ func DrawLossChart(dst *ebiten.Image, rect image.Rectangle, series []Series, opt
 	clip := clipTo(dst, plot)
 	if info.Hover {
 		sx, _ := v.ToScreen(float64(info.HoverStep), 0)
-		vector.StrokeLine(clip, sx, float32(plot.Min.Y), sx, float32(plot.Max.Y), 1, frameColor, false)
+		vector.StrokeLine(clip, sx, float32(plot.Min.Y), sx, float32(plot.Max.Y), 1, theme.Frame, false)
 	}
 	lossMesh.draw(clip)
 
-	legendTop := float64(plot.Max.Y) + 2*lh + tickLabelGap*uiScale
+	legendTop := float64(plot.Max.Y) + 2*lh + tickLabelGap*TextScale()
 	for _, it := range legend {
 		x, y := float64(rect.Min.X)+pad+it.x, legendTop+it.y
 		mid := float32(y + lh/2)
-		vector.FillRect(dst, float32(x), mid-1.5*float32(uiScale), legendSwatch*float32(uiScale), 3*float32(uiScale), it.color, false)
-		DrawText(dst, it.name, x+(legendSwatch+legendGap)*uiScale, y, inkColor, AlignLeft)
+		vector.FillRect(dst, float32(x), mid-1.5*float32(TextScale()), legendSwatch*float32(TextScale()), 3*float32(TextScale()), it.color, false)
+		DrawText(dst, it.name, x+(legendSwatch+legendGap)*TextScale(), y, theme.Ink, AlignLeft)
 	}
 	if info.Hover {
 		drawHoverBox(dst, plot, opt.Pointer, series, info.HoverStep)
@@ -204,16 +206,16 @@ type legendItem struct {
 // the rows.
 func flowLegend(series []Series, width float64) ([]legendItem, float64) {
 	lh := LineHeight()
-	row := lh + legendRowGap*uiScale
+	row := lh + legendRowGap*TextScale()
 	var items []legendItem
 	x, y := 0.0, 0.0
 	for _, s := range series {
-		w := (legendSwatch+legendGap)*uiScale + TextWidth(s.Name)
+		w := (legendSwatch+legendGap)*TextScale() + TextWidth(s.Name)
 		if x > 0 && x+w > width {
 			x, y = 0, y+row
 		}
 		items = append(items, legendItem{name: s.Name, color: s.Color, x: x, y: y})
-		x += w + 2*legendGap*uiScale
+		x += w + 2*legendGap*TextScale()
 	}
 	if len(items) == 0 {
 		return nil, 0
@@ -254,23 +256,23 @@ func drawLossGrid(dst *ebiten.Image, v Viewport, ticks []float64, labels []strin
 	for i, t := range ticks {
 		_, sy := v.ToScreen(0, t)
 		sy = float32(math.Round(float64(sy))) + 0.5
-		vector.StrokeLine(dst, x0, sy, x1, sy, 1, gridColor, false)
+		vector.StrokeLine(dst, x0, sy, x1, sy, 1, theme.Grid, false)
 		if labels[i] != "" {
 			y := clamp(float64(sy)-lh/2, float64(v.Rect.Min.Y), float64(v.Rect.Max.Y)-lh)
-			DrawText(dst, labels[i], float64(x0)-tickLength*uiScale, math.Round(y), inkColor, AlignRight)
+			DrawText(dst, labels[i], float64(x0)-tickLength*TextScale(), math.Round(y), theme.Ink, AlignRight)
 		}
 	}
 }
 
 // drawStepTicks labels whole step numbers along the bottom of v.Rect.
 func drawStepTicks(dst *ebiten.Image, v Viewport) {
-	ticks := NiceTicks(v.XMin, v.XMax, max(2, int(float64(v.Rect.Dx())/(xTickSpacing*uiScale))))
+	ticks := NiceTicks(v.XMin, v.XMax, max(2, int(float64(v.Rect.Dx())/(xTickSpacing*TextScale()))))
 	for _, t := range ticks {
 		if t != math.Trunc(t) {
 			continue
 		}
 		sx, _ := v.ToScreen(t, v.YMin)
-		DrawText(dst, formatTick(t, 1), float64(sx), float64(v.Rect.Max.Y)+tickLabelGap*uiScale, inkColor, AlignCenter)
+		DrawText(dst, formatTick(t, 1), float64(sx), float64(v.Rect.Max.Y)+tickLabelGap*TextScale(), theme.Ink, AlignCenter)
 	}
 }
 
@@ -307,7 +309,7 @@ func addHoverDots(m *lineMesh, v Viewport, series []Series, a LossAxis, step int
 		if math.IsNaN(y) || !boxAround(v.Rect, 0).contains(x, y) {
 			continue
 		}
-		m.disc(x, y, hoverDot+caseWidth, toPremul(caseColor))
+		m.disc(x, y, hoverDot+caseWidth, toPremul(theme.Case))
 		m.disc(x, y, hoverDot, toPremul(s.Color))
 	}
 }
@@ -339,7 +341,7 @@ func HoverLines(series []Series, step int) []LegendEntry {
 func drawHoverBox(dst *ebiten.Image, plot image.Rectangle, at image.Point, series []Series, step int) {
 	entries := HoverLines(series, step)
 	size := LegendSize(entries)
-	gap := int(10 * uiScale)
+	gap := int(10 * TextScale())
 	x := at.X + gap
 	if x+size.X > plot.Max.X {
 		x = at.X - gap - size.X

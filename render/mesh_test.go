@@ -13,7 +13,7 @@ func TestDrawMeshGolden(t *testing.T) {
 	dst := newCanvas(200, 150)
 	f := bowlField()
 	red := color.RGBA{0xe6, 0x39, 0x46, 0xff}
-	DrawMesh(dst, image.Rect(0, 0, 200, 150), f, NewColorScale(f.Values, false), DefaultCamera(), []Path{spiralPath(red)})
+	DrawMesh(dst, image.Rect(0, 0, 200, 150), f, NewColorScale(f.Values, false), DefaultCamera(), []Path{spiralPath(red)}, MeshOptions{})
 	got := readImage(dst)
 	checkGolden(t, "mesh.png", got)
 
@@ -49,29 +49,32 @@ func TestDrawMeshGolden(t *testing.T) {
 }
 
 // TestDrawMeshNaN checks that quads with a NaN corner are left out: with
-// the left half of the field NaN, the mesh covers about half the area it
-// covers whole.
+// the left half of the field NaN, the mesh draws about half the quads it
+// draws whole, and still draws the other half.
 func TestDrawMeshNaN(t *testing.T) {
-	coverage := func(f Field) int {
+	draw := func(f Field) (quads, covered int) {
 		dst := newCanvas(120, 90)
-		DrawMesh(dst, image.Rect(0, 0, 120, 90), f, NewColorScale(f.Values, true), Camera{Yaw: 0, Pitch: 1.5, Distance: 4}, nil)
-		got, n := readImage(dst), 0
+		DrawMesh(dst, image.Rect(0, 0, 120, 90), f, NewColorScale(f.Values, true), Camera{Yaw: 0, Pitch: 1.5, Distance: 4}, nil, MeshOptions{})
+		got := readImage(dst)
 		for i := 0; i < len(got.Pix); i += 4 {
 			if got.Pix[i] != backgroundColor.R || got.Pix[i+1] != backgroundColor.G || got.Pix[i+2] != backgroundColor.B {
-				n++
+				covered++
 			}
 		}
-		return n
+		return len(meshBuffers.quads), covered
 	}
 	f := bowlField()
-	whole := coverage(f)
+	whole, _ := draw(f)
 	for i := range f.Values {
 		if i%f.Cols < f.Cols/2 {
 			f.Values[i] = math.NaN()
 		}
 	}
-	half := coverage(f)
-	if ratio := float64(half) / float64(whole); ratio < 0.4 || ratio > 0.6 {
-		t.Errorf("half-NaN mesh covers %d pixels, whole %d: ratio %.2f, want about 0.5", half, whole, ratio)
+	half, covered := draw(f)
+	if ratio := float64(half) / float64(whole); ratio < 0.45 || ratio > 0.55 {
+		t.Errorf("half-NaN mesh draws %d quads, whole %d: ratio %.2f, want about 0.5", half, whole, ratio)
+	}
+	if covered < 120*90/8 {
+		t.Errorf("half-NaN mesh covers %d pixels, want its valid half drawn", covered)
 	}
 }

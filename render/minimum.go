@@ -18,17 +18,23 @@ const (
 var starPath vector.Path
 
 // DrawMinimum marks the parameter point (x, y) in viewport v with a white
-// five-pointed star outlined in a dark colour, clipped to v.Rect.
+// five-pointed star outlined in the theme's shadow colour, clipped to
+// v.Rect.
 func DrawMinimum(dst *ebiten.Image, v Viewport, x, y float64) {
 	sx, sy := v.screen(x, y)
-	if !boxAround(v.Rect, starOuter).contains(sx, sy) {
+	if !boxAround(v.Rect, starOuter*uiScale).contains(sx, sy) {
 		return
 	}
+	drawStar(clipTo(dst, v.Rect), sx, sy)
+}
+
+// drawStar draws the minimum's star centred on the screen point (sx, sy).
+func drawStar(dst *ebiten.Image, sx, sy float64) {
 	starPath.Reset()
 	for i := range 10 {
-		r := float64(starOuter)
+		r := starOuter * uiScale
 		if i%2 == 1 {
-			r = starInner
+			r = starInner * uiScale
 		}
 		a := -math.Pi/2 + float64(i)*math.Pi/5
 		px, py := float32(sx+r*math.Cos(a)), float32(sy+r*math.Sin(a))
@@ -39,7 +45,6 @@ func DrawMinimum(dst *ebiten.Image, v Viewport, x, y float64) {
 		}
 	}
 	starPath.Close()
-	clip := clipTo(dst, v.Rect)
-	strokePath(clip, &starPath, 3, shadowColor)
-	fillPath(clip, &starPath, color.White)
+	strokePath(dst, &starPath, float32(3*uiScale), theme.Shadow)
+	fillPath(dst, &starPath, color.White)
 }

@@ -48,7 +48,7 @@ func DrawPath(dst *ebiten.Image, v Viewport, p Path, markers bool) {
 	}
 	clr := toPremul(p.Color)
 	pathMesh.reset()
-	pathLine.stroke(&pathMesh, pathWidth+2*caseWidth, toPremul(caseColor))
+	pathLine.stroke(&pathMesh, pathWidth+2*caseWidth, toPremul(theme.Case))
 	pathLine.stroke(&pathMesh, pathWidth, clr)
 	if markers {
 		addDots(&pathMesh, v, p.Points, bounds, clr)
@@ -76,6 +76,6 @@ func addDots(m *lineMesh, v Viewport, pts [][2]float64, bounds box, c premul) {
 
 // addHead adds the current-point ring at (x, y): a ring in c, cased dark.
 func addHead(m *lineMesh, x, y float64, c premul) {
-	m.ring(x, y, headRadius, ringWidth+2*caseWidth, toPremul(caseColor))
+	m.ring(x, y, headRadius, ringWidth+2*caseWidth, toPremul(theme.Case))
 	m.ring(x, y, headRadius, ringWidth, c)
 }

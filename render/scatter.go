@@ -24,7 +24,7 @@ func DrawScatter(dst *ebiten.Image, v Viewport, xs, ys []float64, clr color.Colo
 	for _, c := range [...]struct {
 		r   float64
 		clr premul
-	}{{scatterRadius + caseWidth, toPremul(caseColor)}, {scatterRadius, toPremul(clr)}} {
+	}{{scatterRadius + caseWidth, toPremul(theme.Case)}, {scatterRadius, toPremul(clr)}} {
 		for i, x := range xs {
 			if sx, sy := v.screen(x, ys[i]); bounds.contains(sx, sy) {
 				scatterMesh.disc(sx, sy, c.r, c.clr)

@@ -41,6 +41,9 @@ func NewSurfaceLayer(f Field, log bool, levels int) *SurfaceLayer {
 	return &SurfaceLayer{field: f, scale: s, heatmap: img, contours: Contours(f, Levels(s, levels))}
 }
 
+// Contours returns the layer's contour lines, for DrawMesh's floor.
+func (l *SurfaceLayer) Contours() []ContourLevel { return l.contours }
+
 // Scale returns the colour scale of the layer's heatmap.
 func (l *SurfaceLayer) Scale() ColorScale { return l.scale }
 

@@ -2,13 +2,15 @@
 # Installs the system packages that `make test` needs, when they are missing:
 # Xvfb and Mesa for the graphics tests (Ebitengine loads X11 and OpenGL at
 # run time), Chromium for the browser test, Node.js and npm for the wasm
-# tests and Playwright, qemu-user for the arm64 determinism test. Debian/Ubuntu: apt-get (with sudo when not root).
+# tests and Playwright, qemu-user for the arm64 determinism test, and
+# tesseract (with its English data) for the browser test that reads the
+# page by OCR. Debian/Ubuntu: apt-get (with sudo when not root).
 # Elsewhere: says what to install and stops.
 set -euo pipefail
 
 libs=(xvfb xauth libgl1 libglx0 libglx-mesa0 libgl1-mesa-dri libx11-6 libxrandr2 libxi6
       libxcursor1 libxinerama1 libxxf86vm1 chromium)
-commands=("node nodejs" "npm npm" "qemu-aarch64 qemu-user")
+commands=("node nodejs" "npm npm" "qemu-aarch64 qemu-user" "tesseract tesseract-ocr")
 
 if ! command -v go >/dev/null 2>&1; then
   echo "Go is missing: install Go 1.26 or later from https://go.dev/dl/ and put it on PATH." >&2

@@ -24,12 +24,14 @@ func TestMain(m *testing.M) {
 }
 
 // plotArea is where the playground draws the loss surface in its 1280×800
-// window at scale 1: right of the 320 px panel, a 10 px gap and 60 px of
-// y axis, left of the colour bar (14 + 64 px), a 10 px gap and the 340 px
-// of loss curves, below a 10 px margin and above 96 px of x axis, message
-// and status lines. The playground does not export its layout, so this
-// copies it; checkPlotArea checks it against the screenshot on every side.
-var plotArea = image.Rect(320+10+60, 10, 1280-340-10-64-14, 800-96)
+// window at scale 1, as its layout (playground/layout.go) places it for
+// Himmelblau with the default 13 px text: right of the 320 px panel, an 8
+// px margin and 43 px of y axis, below an 8 px margin, and square (the
+// surface's two parameters share units), as tall as the window less the
+// x axis, the status table, the message and status lines. The playground
+// does not export its layout, so this copies it; checkPlotArea checks it
+// against the screenshot on every side.
+var plotArea = image.Rect(371, 8, 913, 550)
 
 // TestScreenshot runs the native playground for 30 frames with the race
 // playing, writes the screen, and checks the PNG: the window's size, many
@@ -103,7 +105,7 @@ func screenshot(t *testing.T, flags ...string) image.Image {
 // columns).
 func checkPlotArea(t *testing.T, img image.Image) {
 	t.Helper()
-	bg := rgb(img, 2, img.Bounds().Max.Y-2)
+	bg := rgb(img, img.Bounds().Max.X-2, 1) // the top right corner, in the margin
 	in := plotArea.Inset(2)
 	for y := in.Min.Y; y < in.Max.Y; y++ {
 		for x := in.Min.X; x < in.Max.X; x++ {
