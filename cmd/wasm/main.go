@@ -14,7 +14,8 @@
 // controls() describes the page's panel (playground.Game.Controls), which
 // web/panel.js builds as form controls beside the canvas; set(key, value,
 // via) and press(name) apply its changes in the next frame and return a
-// Promise of "" or the refusal; memory() reports the Go heap.
+// Promise of "" or the refusal; memory(gc) reports the Go heap, collected
+// first when gc is true.
 package main
 
 import (
@@ -56,7 +57,7 @@ func main() {
 	api.Set("controls", js.FuncOf(func(js.Value, []js.Value) any { return h.controlsJSON() }))
 	api.Set("set", js.FuncOf(func(_ js.Value, args []js.Value) any { return h.set(args) }))
 	api.Set("press", js.FuncOf(func(_ js.Value, args []js.Value) any { return h.press(args) }))
-	api.Set("memory", js.FuncOf(func(js.Value, []js.Value) any { return memoryJSON() }))
+	api.Set("memory", js.FuncOf(func(_ js.Value, args []js.Value) any { return memoryJSON(len(args) > 0 && args[0].Truthy()) }))
 	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(js.Value, []js.Value) any {
 		h.readLink()
 		return nil

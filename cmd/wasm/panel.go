@@ -76,9 +76,14 @@ func (h *host) press(args []js.Value) js.Value {
 }
 
 // memoryJSON reports the Go heap (runtime.MemStats) for the page's memory
-// test: bytes in use by the heap, obtained from the system for it, and in
-// all; the WebAssembly memory itself is the page's go.mem.buffer.
-func memoryJSON() string {
+// test: bytes allocated and in use by the heap, obtained from the system
+// for it and in all, and the number of collections; with gc set it
+// collects first, so that heap_alloc is the live heap. The WebAssembly
+// memory itself is the page's go.mem.buffer.
+func memoryJSON(gc bool) string {
+	if gc {
+		runtime.GC()
+	}
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	out, _ := json.Marshal(map[string]uint64{
