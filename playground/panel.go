@@ -21,16 +21,14 @@ func (g *Game) panel(ctx *debugui.Context) error {
 	case g.panelFolded():
 		g.drawerHandle(ctx)
 	case g.narrowScreen():
-		ctx.Window("Descent", g.drawerBounds(), func(layout debugui.ContainerLayout) {
+		ctx.Window("Descent", g.drawerBounds(), func(debugui.ContainerLayout) {
 			ctx.SetGridLayout([]int{-1}, nil)
 			g.button(ctx, "drawer", "hide controls", func() { g.input.drawerOpen = false })
 			g.panelBody(ctx)
-			fixPanelScroll(ctx, layout)
 		})
 	default:
-		ctx.Window("Descent", image.Rect(0, 0, panelWidth, 760).Add(panelOrigin), func(layout debugui.ContainerLayout) {
+		ctx.Window("Descent", image.Rect(0, 0, panelWidth, 760).Add(panelOrigin), func(debugui.ContainerLayout) {
 			g.panelBody(ctx)
-			fixPanelScroll(ctx, layout)
 		})
 	}
 	return nil

@@ -5,7 +5,6 @@ package playground
 import (
 	"image"
 	"image/color"
-	"math"
 	"strconv"
 
 	"github.com/ebitengine/debugui"
@@ -159,31 +158,4 @@ func (g *Game) slider(ctx *debugui.Context, name string, v *int, lo, hi, step in
 	var e debugui.EventHandler = noEvent{}
 	ctx.IDScope(name, func() { e = ctx.Slider(v, lo, hi, step) })
 	return e
-}
-
-// panelScrollPerNotch is how far one wheel notch scrolls the panel, in
-// unscaled pixels: debugui's own distance per unit of ebiten.Wheel.
-const panelScrollPerNotch = 30
-
-// fixPanelScroll makes one wheel notch scroll the panel (whose window
-// layout describes) by panelScrollPerNotch in the browser too: debugui
-// (v0.2.0) scrolls by 30 pixels per unit of ebiten.Wheel, which is a
-// notch natively but a CSS pixel in the browser, so that a notch there
-// scrolled 3000 pixels, to the panel's end. Called at the end of the
-// window's body, it moves the offset by the difference before debugui
-// adds its own at the end of the frame.
-func fixPanelScroll(ctx *debugui.Context, layout debugui.ContainerLayout) {
-	unit := wheelUnit()
-	_, dy := ebiten.Wheel()
-	if dy == 0 || unit == 1 {
-		return
-	}
-	x, y := ebiten.CursorPosition()
-	s := ctx.Scale()
-	if !image.Pt(x/s, y/s).In(layout.BodyBounds) {
-		return
-	}
-	theirs := int(dy * -panelScrollPerNotch)
-	ours := int(math.Round(-dy / unit * panelScrollPerNotch))
-	ctx.SetScroll(layout.ScrollOffset.Add(image.Pt(0, ours-theirs)))
 }
