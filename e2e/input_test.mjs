@@ -6,7 +6,8 @@
 // Play in the panel's column; with a mouse, one wheel notch zooms the 3-D
 // camera and a convergence map by exactly one step and scrolls the panel
 // without touching the picture; a number field reads a decimal comma and
-// refuses a bad entry with a message beside it, keeping its value; the
+// refuses a bad entry with a message beside it, keeping its value; its
+// slider and a −/+ button step values as the native panel's do; the
 // panel's text is sized in rem, so it follows the browser's text size.
 // Usage: node e2e/input_test.mjs BASE_URL OUT_DIR
 import { writeFileSync } from "node:fs";
@@ -255,6 +256,17 @@ await withBrowser({}, async (context) => {
     await fieldError.isVisible(), `an unparseable entry keeps lr (${s.hypers.sgd.lr}) and shows an error beside the field (${msg})`);
   await typeInto("1e-3");
   check((await input(page)).hypers.sgd.lr === 0.001 && (await fieldError.textContent()) === "", "a good entry clears the error");
+  // The log slider beside it moves lr by a hundredth of a decade a key
+  // press (rounded to three digits, as the native slider); the −/+ buttons
+  // of momentum step it by 0.01.
+  const slider = page.locator('#controls input[type=range][data-key="sgd.lr"]');
+  await slider.focus();
+  await slider.press("ArrowRight");
+  check(await until(page, (s) => s.input.hypers.sgd.lr === 0.00102) && await page.waitForFunction(
+    (id) => document.getElementById(id).value === "0.00102", await field.getAttribute("id"), { timeout: 5000 }).then(() => true, () => false),
+  `a key press on the log slider sets lr to 0.00102 and the field follows (${(await input(page)).hypers.sgd.lr})`);
+  await page.locator('#controls button[aria-label="μ momentum +"]').first().click();
+  check(await until(page, (s) => s.input.hypers.sgd.momentum === 0.01), `the + button steps SGD's momentum to 0.01 (${(await input(page)).hypers.sgd.momentum})`);
   // The panel's text follows the browser's text size: at 150% its labels
   // are 24 CSS pixels.
   await page.evaluate(() => { document.documentElement.style.fontSize = "150%"; });

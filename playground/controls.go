@@ -54,7 +54,8 @@ type Control struct {
 	// Note is a line of text shown before the control.
 	Note string `json:"note,omitempty"`
 	// Value is the current value: a bool, a name, a number; a button's is
-	// whether it is on (Play while the race runs, 3-D in the 3-D view).
+	// whether it is on (Play while the race runs, 3-D in the 3-D view), or
+	// null for a button that only acts (Step, Reset).
 	Value any `json:"value"`
 	// Text is a number's value as its field shows it (formatNumber).
 	Text string `json:"text,omitempty"`
@@ -222,10 +223,9 @@ func (b controlBuilder) row(key, label, kind string) *controlRow {
 	}}
 }
 
+// button is a button; on is whether a switch it toggles is on (Play, 3-D),
+// or nil for a button that only acts.
 func (b controlBuilder) button(name, label, help string, on any) *controlRow {
-	if on == nil {
-		on = false
-	}
 	return &controlRow{Control: Control{Key: name, Label: label, Kind: ButtonControl, Help: help, Value: on}}
 }
 

@@ -112,6 +112,9 @@
           const slider = el("input", { type: "range", id: id + "-slider", "aria-label": c.label + " slider", dataset: { key: c.key } });
           const sendPos = sliderSender(c.key);
           slider.addEventListener("input", () => sendPos(Number(slider.value)));
+          slider.addEventListener("pointerdown", () => { parts.dragging = true; });
+          slider.addEventListener("pointerup", () => { parts.dragging = false; });
+          slider.addEventListener("pointercancel", () => { parts.dragging = false; });
           parts.slider = slider;
           row.append(slider);
         } else if (c.nudge > 0) {
@@ -152,7 +155,7 @@
     const focused = (e) => e && document.activeElement === e && !force;
     if (parts.button) {
       parts.button.textContent = c.label;
-      if (typeof c.value === "boolean" && (c.key === "play" || c.key === "3d")) parts.button.setAttribute("aria-pressed", String(c.value));
+      if (typeof c.value === "boolean") parts.button.setAttribute("aria-pressed", String(c.value));
     }
     if (parts.box) parts.box.checked = Boolean(c.value);
     if (parts.select) {
@@ -160,7 +163,7 @@
       parts.select.value = String(Math.max(0, i));
     }
     if (parts.field && !focused(parts.field)) parts.field.value = c.text ?? "";
-    if (parts.slider && !(document.activeElement === parts.slider)) {
+    if (parts.slider && !parts.dragging) {
       Object.assign(parts.slider, { min: c.min, max: c.max, step: c.step });
       parts.slider.value = c.position;
     }
@@ -178,6 +181,10 @@
   }
 
   function render(desc, force) {
+    if (!desc.sections) {
+      message.textContent = desc.error ?? "the panel could not be read";
+      return;
+    }
     const sh = shapeOf(desc);
     if (sh !== shape) {
       const focusedId = document.activeElement?.id;
