@@ -38,13 +38,17 @@ test: deps check unit wasm-test arm64-test e2e fuzz-short
 deps:
 	@scripts/ensure-deps.sh
 
-## check: gofmt, go vet (also for js/wasm), and no fused multiply-add left in
-## compute's arm64 code (it would change trajectories there; see docs/DESIGN.md).
+## check: gofmt, go vet (also for js/wasm), no fused multiply-add left in
+## compute's arm64 code (it would change trajectories there; see docs/DESIGN.md),
+## and no debugui or Ebitengine text input in the page (their font is 2.9 MB
+## of it, and the text input's eval breaks a strict Content-Security-Policy).
 check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./cmd/wasm ./compute ./playground
+	@linked=$$(GOOS=js GOARCH=wasm $(GO) list -deps ./cmd/wasm | grep -E '^github.com/ebitengine/debugui|/exp/textinput$$'); \
+	if [ -n "$$linked" ]; then echo "the page links what it must not (see docs/DESIGN.md, the page's panel):"; echo "$$linked"; exit 1; fi
 	@fused=$$(GOARCH=arm64 $(GO) build -gcflags=-S ./compute 2>&1 | grep -E 'FN?M(ADD|SUB)' | grep -oE '[^ (/]+\.go:[0-9]+' | sort -u); \
 	if [ -n "$$fused" ]; then echo "compute: fused multiply-adds on arm64, also in code inlined from other packages (round the product first: float64(x*y) + z):"; echo "$$fused"; exit 1; fi
 

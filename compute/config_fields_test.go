@@ -30,7 +30,7 @@ func TestEveryFieldIsValidated(t *testing.T) {
 		"l1":           {`{"l1":-1}`},
 		"l2":           {`{"l2":-0.5}`},
 		"optimizer":    {`{"optimizer":"lbfgs"}`, `{"optimizer":""}`},
-		"lr_scales":    {`{"lr_scales":[1,0]}`, `{"lr_scales":[1,2,3]}`},
+		"lr_scales":    {`{"lr_scales":[1,0]}`, `{"lr_scales":[1,2,3]}`, `{"lr_scales":[]}`},
 		"schedule":     {`{"schedule":"linear"}`, `{"schedule":""}`},
 		"step_size":    {`{"schedule":"step","step_size":-1}`, `{"schedule":"step","step_size":0}`, `{"step_size":10}`},
 		"gamma":        {`{"schedule":"step","gamma":2}`, `{"gamma":0.5}`},

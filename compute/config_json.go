@@ -52,8 +52,8 @@ func (c Config) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads a Config: its own fields and any registered
 // hyperparameter key, each spelled exactly (no other case) and given once.
 // Unknown keys, duplicates and anything after the object are errors, and
-// so are an explicit 0 or "" where they mean nothing (0 and "" are how a
-// Config says "unset", so that a default applies).
+// so are an explicit 0, "" or [] where they mean nothing (0, "" and an
+// empty list are how a Config says "unset", so that a default applies).
 func (c *Config) UnmarshalJSON(data []byte) error {
 	raw, err := objectFields(data)
 	if err != nil {
@@ -160,9 +160,9 @@ func configKeys() []string {
 	return keys
 }
 
-// explicitZeros refuses a whole number given as 0 and a string given as ""
-// in JSON: in a Config they mean "unset", and a user who typed them meant
-// something else.
+// explicitZeros refuses a whole number given as 0, a string given as "" and
+// a list given as [] in JSON: in a Config they mean "unset", and a user who
+// typed them meant something else.
 func explicitZeros(f configFields, raw map[string]json.RawMessage) error {
 	v := reflect.ValueOf(f)
 	t := v.Type()
@@ -179,6 +179,10 @@ func explicitZeros(f configFields, raw map[string]json.RawMessage) error {
 		case reflect.String:
 			if fv.IsZero() {
 				return fieldErr(key, `""`, "want a value (leave it out for the default)")
+			}
+		case reflect.Slice:
+			if fv.Len() == 0 {
+				return fieldErr(key, "[]", "want at least one number (leave it out for the default)")
 			}
 		}
 	}

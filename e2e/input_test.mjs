@@ -1,14 +1,18 @@
 // Browser test of touch, wheel and typed input: on a phone (390×844,
-// touch, device scale 2) the panel is a folded drawer, a tap on the
-// surface moves the start, a tap opens the drawer and presses Play, a drag
-// orbits the 3-D view and a pinch zooms it; on a tablet (1024×768, touch)
-// a tap presses Play in the panel's column; with a mouse, one wheel notch
-// zooms the 3-D camera and a convergence map by exactly one step; a number
-// field reads a decimal comma and refuses a bad entry, keeping its value.
+// touch, device scale 2) the page's panel (browser form controls) is a
+// folded drawer, a tap on the surface moves the start, a tap opens the
+// drawer and presses Play, 3-D and "hide controls", a drag orbits the 3-D
+// view and a pinch zooms it; on a tablet (1024×768, touch) a tap presses
+// Play in the panel's column; with a mouse, one wheel notch zooms the 3-D
+// camera and a convergence map by exactly one step and scrolls the panel
+// without touching the picture; a number field reads a decimal comma and
+// refuses a bad entry with a message beside it, keeping its value; its
+// slider and a −/+ button step values as the native panel's do; the
+// panel's text is sized in rem, so it follows the browser's text size.
 // Usage: node e2e/input_test.mjs BASE_URL OUT_DIR
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { base, outDir, check, finish, state, waitForSurface, withBrowser } from "./lib.mjs";
+import { base, outDir, check, finish, state, waitForPanel, waitForSurface, watch, withBrowser } from "./lib.mjs";
 
 // input returns the playground's input state (playground.InputState).
 async function input(page) {
@@ -38,8 +42,9 @@ function centre([x0, y0, x1, y1]) {
 }
 
 // Touch drives the page's touchscreen through the DevTools protocol, in
-// the page's screen pixels (device pixels, as the game reports its
-// rectangles), holding each touch across frames as a finger does.
+// the canvas's screen pixels (device pixels, as the game reports its
+// rectangles), holding each touch across frames as a finger does;
+// tapElement taps the middle of a panel element.
 class Touch {
   constructor(page, cdp, box, scale) {
     Object.assign(this, { page, cdp, box, scale });
@@ -49,6 +54,16 @@ class Touch {
   }
   async send(type, pts) {
     await this.cdp.send("Input.dispatchTouchEvent", { type, touchPoints: this.points(pts) });
+  }
+  async tapElement(locator) {
+    const b = await locator.boundingBox();
+    if (!b) return false;
+    const at = [{ x: b.x + b.width / 2, y: b.y + b.height / 2, id: 1 }];
+    await this.cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: at });
+    await this.page.waitForTimeout(80);
+    await this.cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await frames(this.page);
+    return true;
   }
   async tap([x, y]) {
     await this.send("touchStart", [[x, y]]);
@@ -70,23 +85,29 @@ class Touch {
   }
 }
 
+// The panel's parts.
+const control = (page, key) => page.locator(`#controls [data-key="${key}"]`).first();
+const drawerOpen = (page) => page.evaluate(() => document.getElementById("panel").classList.contains("open"));
+
 // The phone.
 await withBrowser({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true }, async (context) => {
   const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
+  const errors = await watch(page);
   await page.goto(base + "?scenario=rosenbrock");
   await waitForSurface(page, Date.now());
+  await waitForPanel(page);
   await frames(page);
   const box = await page.locator("canvas").boundingBox();
   const scale = await page.evaluate(() => window.devicePixelRatio);
   const touch = new Touch(page, await context.newCDPSession(page), box, scale);
   let s = await state(page);
   const width = box.width * scale;
-  check(s.input.drawer === "folded" && s.input.controls.drawer && !s.input.controls.play,
-    `on a phone the panel starts folded into a drawer (${s.input.drawer}, controls ${Object.keys(s.input.controls)})`);
+  const handle = page.locator("#drawer");
+  check(await handle.isVisible() && !(await control(page, "play").isVisible()) && !(await drawerOpen(page)),
+    "on a phone the panel starts folded into a drawer: its button shows, its controls do not");
   const [left, top, right, bottom] = s.surface_rect;
-  check(left < width * 0.25 && right - left > width * 0.6, `the surface takes the screen's width (${s.surface_rect} of ${width})`);
+  check(box.width >= 389 && left < width * 0.25 && right - left > width * 0.6,
+    `the canvas and the surface take the screen's width (canvas ${box.width} CSS px, surface ${s.surface_rect} of ${width})`);
   writeFileSync(join(outDir, "input-phone-folded.png"), await page.screenshot());
 
   // A tap on the middle of the surface (x from -2 to 2, y from -1 to 3)
@@ -95,22 +116,22 @@ await withBrowser({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2,
   const moved = await until(page, (s) => s.steps === 0 && s.racers.every((r) => Math.abs(r.params[0]) < 0.05 && Math.abs(r.params[1] - 1) < 0.05));
   check(moved, "a tap on the surface moves the start there");
 
-  if (s.input.controls.drawer) await touch.tap(centre(s.input.controls.drawer));
-  s = await state(page);
-  check(s.input.drawer === "open" && s.input.controls.play, `a tap on the handle opens the drawer (${s.input.drawer})`);
+  await touch.tapElement(handle);
+  check(await drawerOpen(page) && await control(page, "play").isVisible() && (await handle.textContent()) === "hide controls",
+    "a tap on the drawer's button opens it");
+  const labelPx = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("#controls label")).fontSize));
+  check(labelPx >= 16, `the panel's text is ${labelPx} CSS px (${labelPx * scale} device pixels), not 12-pixel bitmap text`);
   writeFileSync(join(outDir, "input-phone-open.png"), await page.screenshot());
-  if (s.input.controls.play) {
-    await touch.tap(centre(s.input.controls.play));
-    check(await until(page, (s) => s.playing && s.steps > 0), "a tap presses Play");
-    await touch.tap(centre((await input(page)).controls.play));
-    check(await until(page, (s) => !s.playing), "a second tap pauses");
-    await touch.tap(centre((await input(page)).controls["3d"]));
-    check(await until(page, (s) => s.input.show_3d), "a tap on 3-D opens the 3-D view");
-    const hide = (await input(page)).controls.drawer;
-    if (hide) await touch.tap(centre(hide));
-    check(await until(page, (s) => s.input.drawer === "folded"), "a tap on hide controls folds the drawer");
-  } else {
-    check(false, "a tap presses Play (the drawer did not open, so there is no Play button)");
+  await touch.tapElement(control(page, "play"));
+  check(await until(page, (s) => s.playing && s.steps > 0), "a tap presses Play");
+  check((await control(page, "play").textContent()) === "Pause", "the button then reads Pause");
+  await touch.tapElement(control(page, "play"));
+  check(await until(page, (s) => !s.playing), "a second tap pauses");
+  await touch.tapElement(control(page, "3d"));
+  check(await until(page, (s) => s.input.show_3d), "a tap on 3-D opens the 3-D view");
+  await touch.tapElement(handle);
+  check(!(await drawerOpen(page)) && !(await control(page, "play").isVisible()), "a tap on hide controls folds the drawer");
+  if (!(await until(page, (s) => s.input.show_3d, 100))) {
     await page.locator("canvas").focus();
     await page.keyboard.press("3"); // for the 3-D checks that follow
     await frames(page);
@@ -134,33 +155,32 @@ await withBrowser({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2,
   check(errors.length === 0, `no page errors on the phone (${errors.join("; ")})`);
 });
 
-// A tablet or an interactive whiteboard: the panel has its column, and a
-// tap on a panel button presses it.
+// A tablet or an interactive whiteboard: the panel has its column beside
+// the canvas, and a tap on a panel button presses it.
 await withBrowser({ viewport: { width: 1024, height: 768 }, hasTouch: true }, async (context) => {
   const page = await context.newPage();
   await page.goto(base + "?scenario=rosenbrock");
   await waitForSurface(page, Date.now());
+  await waitForPanel(page);
   await frames(page);
   const box = await page.locator("canvas").boundingBox();
+  const panel = await page.locator("#panel").boundingBox();
   const touch = new Touch(page, await context.newCDPSession(page), box, 1);
-  const s = await state(page);
-  check(s.input.drawer === "none" && s.input.controls.play, `on a tablet the panel has its column (drawer ${s.input.drawer})`);
-  if (s.input.controls.play) {
-    await touch.tap(centre(s.input.controls.play));
-    check(await until(page, (s) => s.playing && s.steps > 0), "on a tablet a tap presses Play");
-    const pause = (await input(page)).controls.play;
-    if (pause) await touch.tap(centre(pause));
-    check(await until(page, (s) => !s.playing), "on a tablet a second tap pauses");
-  }
+  check(!(await page.locator("#drawer").isVisible()) && await control(page, "play").isVisible() && panel.x >= box.x + box.width - 1,
+    `on a tablet the panel has its column beside the canvas (canvas ${box.width} px wide, panel at x ${panel.x})`);
+  await touch.tapElement(control(page, "play"));
+  check(await until(page, (s) => s.playing && s.steps > 0), "on a tablet a tap presses Play");
+  await touch.tapElement(control(page, "play"));
+  check(await until(page, (s) => !s.playing), "on a tablet a second tap pauses");
 });
 
 // A laptop with a mouse and a keyboard.
 await withBrowser({}, async (context) => {
   const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
+  const errors = await watch(page);
   await page.goto(base + "?scenario=himmelblau");
   await waitForSurface(page, Date.now());
+  await waitForPanel(page);
   await frames(page);
   const box = await page.locator("canvas").boundingBox();
   let s = await state(page);
@@ -170,14 +190,15 @@ await withBrowser({}, async (context) => {
 
   // One notch (Chromium's 100 pixels) is one zoom step: the 3-D camera's
   // distance times 0.9, a convergence map's window times 0.8.
-  // Over the panel, a notch scrolls it by 30 pixels (debugui's notch), not
-  // to its end.
-  const play0 = s.input.controls.play;
-  await page.mouse.move(box.x + (play0[0] + play0[2]) / 2, box.y + play0[3] + 40);
+  // Over the panel, a notch scrolls the panel (the browser's own scroll)
+  // and leaves the picture alone.
+  const pb = await page.locator("#panel").boundingBox();
+  await page.mouse.move(pb.x + pb.width / 2, pb.y + pb.height / 2);
+  const cam = (await input(page)).camera_distance;
   await page.mouse.wheel(0, 100);
   await frames(page);
-  const play1 = (await input(page)).controls.play;
-  check(play0[1] - play1[1] === 30, `one wheel notch scrolls the panel by 30 pixels (Play moved from y ${play0[1]} to ${play1[1]})`);
+  const scrolled = await page.evaluate(() => document.getElementById("panel").scrollTop);
+  check(scrolled > 0 && (await input(page)).camera_distance === cam, `one wheel notch over the panel scrolls it (${scrolled} px) and not the picture`);
   await page.mouse.wheel(0, -100);
   await frames(page);
 
@@ -214,32 +235,45 @@ await withBrowser({}, async (context) => {
   await page.keyboard.press("m");
   check(await until(page, (s) => s.input.view === "race"), "m twice returns to the race");
 
-  // Typing into SGD's learning-rate field.
-  const field = async () => {
-    const r = (await input(page)).controls["field:sgd/lr"];
-    return [box.x + (r[0] + r[2]) / 2, box.y + (r[1] + r[3]) / 2];
-  };
-  // A key a frame, as a person types at 60 frames a second (the
-  // headless page draws far fewer, and the field reads one Backspace a
-  // frame).
+  // Typing into SGD's learning-rate field, a text field beside its slider.
+  const field = page.locator('#controls input[type=text][data-key="sgd.lr"]');
+  const fieldError = page.locator("#" + (await field.getAttribute("id")) + "-error");
   const typeInto = async (text) => {
-    await page.mouse.click(...(await field()), { delay: 100 });
-    await frames(page);
-    for (const key of [...Array(12).fill("Backspace"), ...text, "Enter"]) {
-      await page.keyboard.press(key);
-      await frames(page, 1);
-    }
+    await field.fill(text);
+    await field.press("Enter");
+    await page.waitForTimeout(400); // the panel reads the game back every 200 ms
     await frames(page);
   };
+  check((await page.locator(`label[for="${await field.getAttribute("id")}"]`).textContent()) === "η lr", "the field is labelled η lr");
   await typeInto("0,025");
   s = await input(page);
-  check(s.hypers.sgd.lr === 0.025 && !s.field_errors["sgd/lr"],
-    `a decimal comma is read: 0,025 sets lr to ${s.hypers.sgd.lr} (error: ${s.field_errors["sgd/lr"] ?? "none"})`);
+  check(s.hypers.sgd.lr === 0.025 && (await field.inputValue()) === "0.025" && (await fieldError.textContent()) === "",
+    `a decimal comma is read: 0,025 sets lr to ${s.hypers.sgd.lr}, the field shows ${await field.inputValue()}`);
   await typeInto("abc");
   s = await input(page);
-  const msg = s.field_errors["sgd/lr"] ?? "";
-  check(s.hypers.sgd.lr === 0.025 && msg.includes("abc") && msg.includes("kept 0.025"),
-    `an unparseable entry keeps lr (${s.hypers.sgd.lr}) and shows an error (${msg})`);
+  const msg = await fieldError.textContent();
+  check(s.hypers.sgd.lr === 0.025 && msg.includes("abc") && msg.includes("kept 0.025") && (await field.inputValue()) === "0.025" &&
+    await fieldError.isVisible(), `an unparseable entry keeps lr (${s.hypers.sgd.lr}) and shows an error beside the field (${msg})`);
+  await typeInto("1e-3");
+  check((await input(page)).hypers.sgd.lr === 0.001 && (await fieldError.textContent()) === "", "a good entry clears the error");
+  // The log slider beside it moves lr by a hundredth of a decade a key
+  // press (rounded to three digits, as the native slider); the −/+ buttons
+  // of momentum step it by 0.01.
+  const slider = page.locator('#controls input[type=range][data-key="sgd.lr"]');
+  await slider.focus();
+  await slider.press("ArrowRight");
+  check(await until(page, (s) => s.input.hypers.sgd.lr === 0.00102) && await page.waitForFunction(
+    (id) => document.getElementById(id).value === "0.00102", await field.getAttribute("id"), { timeout: 5000 }).then(() => true, () => false),
+  `a key press on the log slider sets lr to 0.00102 and the field follows (${(await input(page)).hypers.sgd.lr})`);
+  await page.locator('#controls button[aria-label="μ momentum +"]').first().click();
+  check(await until(page, (s) => s.input.hypers.sgd.momentum === 0.01), `the + button steps SGD's momentum to 0.01 (${(await input(page)).hypers.sgd.momentum})`);
+  // The panel's text follows the browser's text size: at 150% its labels
+  // are 24 CSS pixels.
+  await page.evaluate(() => { document.documentElement.style.fontSize = "150%"; });
+  const big = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("#controls label")).fontSize));
+  check(big === 24, `at a 150% text size the panel's labels are ${big} px (want 24)`);
+  await page.evaluate(() => { document.documentElement.style.fontSize = ""; });
+  await typeInto("abc");
   writeFileSync(join(outDir, "input-field-error.png"), await page.screenshot());
   check(errors.length === 0, `no page errors with the mouse (${errors.join("; ")})`);
 });

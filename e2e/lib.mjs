@@ -62,6 +62,27 @@ export async function withBrowser(options, fn) {
   }
 }
 
+// watch collects what a page reports as wrong: uncaught errors, console
+// errors and Content-Security-Policy violations (a securitypolicyviolation
+// listener installed before the page's own scripts run). Call it before
+// the page's first navigation; it returns the list, which grows.
+export async function watch(page) {
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e}`));
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
+  await page.exposeFunction("__descentViolation", (v) => problems.push(`CSP violation: ${v}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__descentViolation(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`));
+  });
+  return problems;
+}
+
+// waitForPanel waits until web/panel.js has built the page's panel.
+export async function waitForPanel(page) {
+  await page.waitForFunction(() => document.querySelector('#controls [data-key="play"]'), null, { timeout: 30000, polling: 20 });
+}
+
 // state returns the playground's window.descent.state() as an object.
 export async function state(page) {
   return JSON.parse(await page.evaluate(() => window.descent.state()));

@@ -2,9 +2,12 @@
 // that races any of compute's registered optimizers over one loss surface
 // (one Racer per registry entry, its panel controls derived from the
 // entry's hyperparameter descriptions), and the ebiten.Game that shows it
-// with a debugui control panel, keyboard and mouse. It wires compute
-// (training, loss grids) to render (pictures) and owns all state; nothing
-// imports it but cmd/*.
+// with a control panel, keyboard, mouse and touch. The native panel is
+// debugui in the window (panel.go, widgets.go); the page's is browser form
+// controls beside the canvas, which web/panel.js builds from
+// Game.Controls, so that the WebAssembly links neither debugui's font nor
+// Ebitengine's text input. It wires compute (training, loss grids) to
+// render (pictures) and owns all state; nothing imports it but cmd/*.
 //
 // World is pure state, in the manner of Ebitengine's examples/life: it has
 // no Ebitengine type in its API and is tested without a display. Game is a

@@ -76,7 +76,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if g.showHelp {
 		g.drawHelp(screen, rg)
 	}
-	g.ui.Draw(screen)
+	g.drawPanel(screen)
 	g.drawn = true
 	g.frames++
 	if g.layer != nil {

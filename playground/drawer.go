@@ -1,10 +1,6 @@
 package playground
 
-import (
-	"image"
-
-	"github.com/ebitengine/debugui"
-)
+import "image"
 
 // The panel on a narrow screen (a phone held upright) is a drawer: the
 // layout gives the surface the full width, the panel starts folded into a
@@ -18,39 +14,15 @@ import (
 // window's collapse button, so every tap anywhere would fold the window.
 var panelOrigin = image.Pt(1, 1)
 
+// panelWidth is the in-canvas panel's width in unscaled pixels.
+const panelWidth = 320
+
 // narrowScreen reports whether the layout leaves the panel no column of
-// its own, so that the panel folds into a drawer.
+// its own, so that the panel folds into a drawer. In the browser the page
+// folds its own panel (web/panel.js), and this is always false.
 func (g *Game) narrowScreen() bool {
 	return panelInCanvas && g.regions().panel.Empty()
 }
 
 // panelFolded reports whether the panel shows only its drawer's handle.
 func (g *Game) panelFolded() bool { return g.narrowScreen() && !g.input.drawerOpen }
-
-// drawerHandle lays out the folded drawer: a small window with one button
-// that opens the panel.
-func (g *Game) drawerHandle(ctx *debugui.Context) {
-	ctx.Window("Descent", image.Rectangle{Max: drawerHandleSize}.Add(panelOrigin), func(debugui.ContainerLayout) {
-		ctx.SetGridLayout([]int{-1}, nil)
-		g.button(ctx, "drawer", "show controls", func() { g.input.drawerOpen = true })
-	})
-}
-
-// drawerBounds is the open drawer's window: the panel's width (or the
-// screen's, if narrower) and the screen's height.
-func (g *Game) drawerBounds() image.Rectangle {
-	s := uiScale()
-	return image.Rect(0, 0, min(panelWidth, g.width/s)-panelOrigin.X, g.height/s-panelOrigin.Y).Add(panelOrigin)
-}
-
-// button lays out a button named name (for page tests, see InputState)
-// in the next cell, which calls f when pressed.
-func (g *Game) button(ctx *debugui.Context, name, label string, f func()) {
-	ctx.IDScope(name, func() {
-		ctx.GridCell(func(b image.Rectangle) {
-			g.noteRect(ctx, name, b)
-			ctx.SetGridLayout([]int{-1}, nil)
-			ctx.Button(label).On(f)
-		})
-	})
-}

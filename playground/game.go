@@ -5,7 +5,6 @@ import (
 	"image"
 	"math"
 
-	"github.com/ebitengine/debugui"
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/descent-playground/descent/compute"
@@ -39,7 +38,7 @@ type Options struct {
 // keyboard and the mouse and advances the World; Draw draws it.
 type Game struct {
 	world *World
-	ui    debugui.DebugUI
+	ui    panelUI
 	opts  Options
 
 	// layer caches the surface picture; layerFor says for which field and
@@ -123,7 +122,7 @@ func (g *Game) Update() error {
 		}
 		return ebiten.Termination
 	}
-	capture, err := g.ui.Update(g.panel)
+	capture, err := g.updatePanel()
 	if err != nil {
 		return err
 	}

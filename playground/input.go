@@ -4,11 +4,21 @@ import (
 	"image"
 	"math"
 
-	"github.com/ebitengine/debugui"
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"github.com/descent-playground/descent/render"
+)
+
+// inputCapture says which input a panel drawn in the canvas takes this
+// frame: the pointer is over it (captureHover), or one of its fields has
+// the keyboard (captureFocus). The page's panel is outside the canvas and
+// never takes the canvas's input.
+type inputCapture int
+
+const (
+	captureHover inputCapture = 1 << iota
+	captureFocus
 )
 
 // gameInput is the game's input state beyond the World: the touch
@@ -30,9 +40,9 @@ type gameInput struct {
 // focus), the touches and the mouse on the surface (unless they are over
 // the panel): click or tap sets the start, drag orbits the 3-D view, the
 // wheel or a pinch zooms.
-func (g *Game) handleInput(capture debugui.InputCapturingState) {
+func (g *Game) handleInput(capture inputCapture) {
 	w := g.world
-	if capture&debugui.InputCapturingStateFocus == 0 {
+	if capture&captureFocus == 0 {
 		switch {
 		case inpututil.IsKeyJustPressed(ebiten.KeySpace):
 			w.Playing = !w.Playing
@@ -125,7 +135,7 @@ const tapSlop = 12
 // or races a map cell; one finger dragging orbits the 3-D view; two
 // fingers pinching zoom the 3-D camera or the map around their centre.
 // While a finger rests on a map, the hover line reads its cell.
-func (g *Game) handleTouch(capture debugui.InputCapturingState) bool {
+func (g *Game) handleTouch(capture inputCapture) bool {
 	in := &g.input
 	in.fingers, in.touchIDs = fingers(in.fingers, in.touchIDs)
 	if len(in.fingers) == 0 && !in.touch.active() {

@@ -4,19 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/color"
 	"math"
 	"strconv"
 	"strings"
 	"unicode"
-
-	"github.com/ebitengine/debugui"
-	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 )
-
-// errorColor is the colour of an entry's error beside its field.
-var errorColor = color.RGBA{0xff, 0x70, 0x60, 0xff}
 
 // parseNumber reads a number as a person types it: spaces anywhere (also
 // no-break and thin spaces, as thousands separators), a leading + or −
@@ -161,48 +153,15 @@ func (g *Game) typeNumber(id string, e numberEntry, text string, old float64) {
 	}
 }
 
-// numberField lays out a text field in the next cell showing v, which
-// applies what is typed when Enter is pressed or the field loses focus
-// (see typeNumber). id names it uniquely in the panel.
-func (g *Game) numberField(ctx *debugui.Context, id string, v float64, e numberEntry) {
-	ctx.IDScope(id, func() {
-		ctx.GridCell(func(b image.Rectangle) {
-			g.noteRect(ctx, "field:"+id, b)
-			ctx.SetGridLayout([]int{-1}, nil)
-			text := formatNumber(v)
-			ctx.TextField(&text).On(func() { g.typeNumber(id, e, text, v) })
-		})
-	})
+// hyperEntry is the number field of r's hyperparameter c: it takes a
+// typed value that the registry allows, stores it and calls changed.
+func hyperEntry(r *Racer, c hyperControl, changed func()) numberEntry {
+	key := c.Hyper.Key
+	return numberEntry{Name: c.Label, Check: c.Hyper.Check, Set: func(v float64) { r.Hyper[key] = v; changed() }}
 }
 
-// fieldErrorRow lays out field id's error, if any, on a row of its own
-// under the field (wrapped to the panel's width), marked with a bar of
-// the error colour.
-func (g *Game) fieldErrorRow(ctx *debugui.Context, id string) {
-	msg := g.fieldError(id)
-	if msg == "" {
-		return
-	}
-	ctx.SetGridLayout([]int{4, -1}, nil)
-	ctx.GridCell(func(b image.Rectangle) {
-		s := float32(ctx.Scale())
-		ctx.DrawOnlyWidget(func(screen *ebiten.Image) {
-			vector.FillRect(screen, float32(b.Min.X)*s, float32(b.Min.Y)*s, float32(b.Dx())*s, float32(b.Dy())*s, errorColor, false)
-		})
-	})
-	ctx.Text(msg)
-}
-
-// noteRect records where control name was laid out, in screen pixels,
-// for page tests (see InputState).
-func (g *Game) noteRect(ctx *debugui.Context, name string, b image.Rectangle) {
-	p := &g.input.panel
-	if p.rects == nil {
-		p.rects = map[string]image.Rectangle{}
-	}
-	s := ctx.Scale()
-	p.rects[name] = image.Rect(b.Min.X*s, b.Min.Y*s, b.Max.X*s, b.Max.Y*s)
-}
+// hyperFieldID names r's field of hyperparameter key: "OPTIMIZER/KEY".
+func hyperFieldID(r *Racer, key string) string { return r.Spec.Name + "/" + key }
 
 // roundSignificant returns v to n significant digits, as a slider's value
 // is stored (a log slider's 10^-3.3 is 0.000501).

@@ -1,9 +1,9 @@
 package playground
 
 import (
+	"errors"
 	"fmt"
-
-	"gonum.org/v1/gonum/mat"
+	"math"
 
 	"github.com/descent-playground/descent/compute"
 )
@@ -16,28 +16,81 @@ import (
 //
 //	(XᵀX + (N·l2/2)·D) θ* = Xᵀy.
 //
-// It returns an error when the system is singular (all x equal).
+// The system is (features+1)², solved by Gaussian elimination with
+// partial pivoting; gonum's mat would do the same, but it links gonum's
+// LAPACK and BLAS, 2.3 MB of the page's WebAssembly. It returns an error
+// when the system is singular (all x equal).
 func LeastSquares(d *compute.Dataset, l2 float64) ([]float64, error) {
 	n, k := d.Len(), d.Features()+1
-	x := mat.NewDense(n, k, nil)
+	a := make([][]float64, k)
+	for j := range a {
+		a[j] = make([]float64, k)
+	}
+	b := make([]float64, k)
+	row := make([]float64, k)
 	for i := range n {
 		for j := range k - 1 {
-			x.Set(i, j, d.X[j][i])
+			row[j] = d.X[j][i]
 		}
-		x.Set(i, k-1, 1)
+		row[k-1] = 1
+		for p := range k {
+			for q := range k {
+				a[p][q] += row[p] * row[q]
+			}
+			b[p] += row[p] * d.Y[i]
+		}
 	}
-	y := mat.NewVecDense(n, append([]float64(nil), d.Y...))
-	var a mat.Dense
-	a.Mul(x.T(), x)
 	for j := range k - 1 {
-		a.Set(j, j, a.At(j, j)+float64(n)*l2/2)
+		a[j][j] += float64(n) * l2 / 2
 	}
-	var b, theta mat.VecDense
-	b.MulVec(x.T(), y)
-	if err := theta.SolveVec(&a, &b); err != nil {
+	theta, err := solveLinear(a, b)
+	if err != nil {
 		return nil, fmt.Errorf("least squares: %w", err)
 	}
-	return theta.RawVector().Data, nil
+	return theta, nil
+}
+
+// solveLinear solves a·x = b for a small square a by Gaussian elimination
+// with partial pivoting, overwriting a and b. It refuses a matrix whose
+// pivot falls below 1e-12 of its largest entry (singular to working
+// precision).
+func solveLinear(a [][]float64, b []float64) ([]float64, error) {
+	k := len(b)
+	scale := 0.0
+	for _, r := range a {
+		for _, v := range r {
+			scale = max(scale, math.Abs(v))
+		}
+	}
+	for c := range k {
+		p := c
+		for r := c + 1; r < k; r++ {
+			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
+				p = r
+			}
+		}
+		if !(math.Abs(a[p][c]) > 1e-12*scale) {
+			return nil, errors.New("matrix singular or near-singular")
+		}
+		a[c], a[p] = a[p], a[c]
+		b[c], b[p] = b[p], b[c]
+		for r := c + 1; r < k; r++ {
+			f := a[r][c] / a[c][c]
+			for q := c; q < k; q++ {
+				a[r][q] -= f * a[c][q]
+			}
+			b[r] -= f * b[c]
+		}
+	}
+	x := make([]float64, k)
+	for r := k - 1; r >= 0; r-- {
+		s := b[r]
+		for q := r + 1; q < k; q++ {
+			s -= a[r][q] * x[q]
+		}
+		x[r] = s / a[r][r]
+	}
+	return x, nil
 }
 
 // leastSquares is a cached LeastSquares for the drawn scenario.

@@ -1,26 +1,14 @@
+//go:build !js
+
 package playground
 
 import (
 	"image"
-	"image/color"
 	"math"
-	"strconv"
 
 	"github.com/ebitengine/debugui"
-	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"github.com/descent-playground/descent/compute"
-)
-
-// panelWidth is the control panel's width in unscaled pixels.
-const panelWidth = 320
-
-var (
-	variantNames  = []string{"batch", "sgd", "minibatch"}
-	scheduleNames = []string{"constant", "step", "exponential", "inverse-time", "cosine"}
-	speedNames    = []string{"1", "2", "5", "10", "50", "200"}
-	speedValues   = []int{1, 2, 5, 10, 50, 200}
 )
 
 // panel lays out the control panel: scenario, racers and their
@@ -33,16 +21,14 @@ func (g *Game) panel(ctx *debugui.Context) error {
 	case g.panelFolded():
 		g.drawerHandle(ctx)
 	case g.narrowScreen():
-		ctx.Window("Descent", g.drawerBounds(), func(layout debugui.ContainerLayout) {
+		ctx.Window("Descent", g.drawerBounds(), func(debugui.ContainerLayout) {
 			ctx.SetGridLayout([]int{-1}, nil)
 			g.button(ctx, "drawer", "hide controls", func() { g.input.drawerOpen = false })
 			g.panelBody(ctx)
-			fixPanelScroll(ctx, layout)
 		})
 	default:
-		ctx.Window("Descent", image.Rect(0, 0, panelWidth, g.panelHeight()).Add(panelOrigin), func(layout debugui.ContainerLayout) {
+		ctx.Window("Descent", image.Rect(0, 0, panelWidth, g.panelHeight()).Add(panelOrigin), func(debugui.ContainerLayout) {
 			g.panelBody(ctx)
-			fixPanelScroll(ctx, layout)
 		})
 	}
 	return nil
@@ -226,16 +212,6 @@ func (g *Game) hyperWidget(ctx *debugui.Context, r *Racer, c hyperControl, chang
 	g.fieldErrorRow(ctx, id)
 }
 
-// hyperEntry is the number field of r's hyperparameter c: it takes a
-// typed value that the registry allows, stores it and calls changed.
-func hyperEntry(r *Racer, c hyperControl, changed func()) numberEntry {
-	key := c.Hyper.Key
-	return numberEntry{Name: c.Label, Check: c.Hyper.Check, Set: func(v float64) { r.Hyper[key] = v; changed() }}
-}
-
-// hyperFieldID names r's field of hyperparameter key: "OPTIMIZER/KEY".
-func hyperFieldID(r *Racer, key string) string { return r.Spec.Name + "/" + key }
-
 // penaltyRow lays out a penalty's weight (L1, L2): a number field taking
 // any finite value ≥ 0 and a slider over [0, 1] (wider to hold a typed
 // value); a change resets the race.
@@ -272,25 +248,6 @@ func (g *Game) intRow(ctx *debugui.Context, id, label string, v *int, lo, hi, st
 	g.fieldErrorRow(ctx, id)
 }
 
-// boolValue is a switch's value.
-func boolValue(on bool) float64 {
-	if on {
-		return 1
-	}
-	return 0
-}
-
-// swatch draws a short bar of colour c in the next cell of the layout.
-func swatch(ctx *debugui.Context, c color.RGBA) {
-	ctx.GridCell(func(b image.Rectangle) {
-		s := float32(ctx.Scale())
-		ctx.DrawOnlyWidget(func(screen *ebiten.Image) {
-			mid := float32(b.Min.Y+b.Max.Y) / 2
-			vector.FillRect(screen, float32(b.Min.X)*s, (mid-2)*s, float32(b.Dx()-2)*s, 4*s, c, false)
-		})
-	})
-}
-
 func indexOf(names []string, v string) int {
 	for i, n := range names {
 		if n == v {
@@ -307,35 +264,4 @@ func speedIndex(speed int) int {
 		}
 	}
 	return 0
-}
-
-// noEvent is the event of a slider shown as text.
-type noEvent struct{}
-
-func (noEvent) On(func()) {}
-
-// sliderF lays out a slider named name over [lo, hi] in the next cell.
-// While Shift is held it shows the value as text instead: debugui turns
-// a shift-clicked slider into a text entry of its own, which reads an
-// entry it cannot parse as 0; the number field beside it is the way to
-// type a value.
-func (g *Game) sliderF(ctx *debugui.Context, name string, v *float64, lo, hi, step float64, digits int) debugui.EventHandler {
-	if ebiten.IsKeyPressed(ebiten.KeyShift) {
-		ctx.Text(strconv.FormatFloat(*v, 'f', digits, 64))
-		return noEvent{}
-	}
-	var e debugui.EventHandler = noEvent{}
-	ctx.IDScope(name, func() { e = ctx.SliderF(v, lo, hi, step, digits) })
-	return e
-}
-
-// slider is sliderF for whole numbers.
-func (g *Game) slider(ctx *debugui.Context, name string, v *int, lo, hi, step int) debugui.EventHandler {
-	if ebiten.IsKeyPressed(ebiten.KeyShift) {
-		ctx.Text(strconv.Itoa(*v))
-		return noEvent{}
-	}
-	var e debugui.EventHandler = noEvent{}
-	ctx.IDScope(name, func() { e = ctx.Slider(v, lo, hi, step) })
-	return e
 }

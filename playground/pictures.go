@@ -3,7 +3,6 @@ package playground
 import (
 	"image"
 
-	"github.com/ebitengine/debugui"
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
@@ -33,10 +32,10 @@ type pictures struct {
 // panel field has focus, or the pointer is over the panel): f shows the
 // formula, l switches the loss chart between log and linear, c (or a
 // click on the chart) enlarges it and back.
-func (g *Game) handlePictureInput(capture debugui.InputCapturingState) {
+func (g *Game) handlePictureInput(capture inputCapture) {
 	p := &g.pic
 	p.pointer = image.Pt(ebiten.CursorPosition())
-	if capture&debugui.InputCapturingStateFocus == 0 {
+	if capture&captureFocus == 0 {
 		switch {
 		case inpututil.IsKeyJustPressed(ebiten.KeyF):
 			p.showFormula = !p.showFormula

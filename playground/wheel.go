@@ -1,10 +1,8 @@
 package playground
 
 import (
-	"image"
 	"math"
 
-	"github.com/ebitengine/debugui"
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
@@ -39,31 +37,4 @@ func wheel() float64 {
 		return 0
 	}
 	return wheelNotches(dy, unit)
-}
-
-// panelScrollPerNotch is how far one wheel notch scrolls the panel, in
-// unscaled pixels: debugui's own distance per unit of ebiten.Wheel.
-const panelScrollPerNotch = 30
-
-// fixPanelScroll makes one wheel notch scroll the panel (whose window
-// layout describes) by panelScrollPerNotch in the browser too: debugui
-// (v0.2.0) scrolls by 30 pixels per unit of ebiten.Wheel, which is a
-// notch natively but a CSS pixel in the browser, so that a notch there
-// scrolled 3000 pixels, to the panel's end. Called at the end of the
-// window's body, it moves the offset by the difference before debugui
-// adds its own at the end of the frame.
-func fixPanelScroll(ctx *debugui.Context, layout debugui.ContainerLayout) {
-	unit := wheelUnit()
-	_, dy := ebiten.Wheel()
-	if dy == 0 || unit == 1 {
-		return
-	}
-	x, y := ebiten.CursorPosition()
-	s := ctx.Scale()
-	if !image.Pt(x/s, y/s).In(layout.BodyBounds) {
-		return
-	}
-	theirs := int(dy * -panelScrollPerNotch)
-	ours := int(math.Round(-dy / unit * panelScrollPerNotch))
-	ctx.SetScroll(layout.ScrollOffset.Add(image.Pt(0, ours-theirs)))
 }

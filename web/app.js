@@ -1,4 +1,6 @@
-// Loads descent.wasm; Ebitengine adds the canvas, which fills the page.
+// Loads descent.wasm; Ebitengine adds the canvas, which takes the page
+// beside the control panel (panel.js builds the panel once the Go program
+// has set window.descent up).
 const go = new Go();
 WebAssembly.instantiateStreaming(fetch("descent.wasm"), go.importObject)
   .then((res) => {

@@ -3,7 +3,11 @@
 // gzip files that "make web" writes beside the large ones to clients that
 // accept gzip, answers GET and HEAD only, lists no directories, serves no
 // dot-files and nothing outside its folder (symbolic links included), and
-// times out slow clients. With -open it opens the page in a browser when
+// times out slow clients. Every answer carries a strict
+// Content-Security-Policy (no eval, no inline script or style, nothing from
+// other origins; see contentPolicy) and X-Content-Type-Options: nosniff;
+// -frame-ancestors says which pages may embed the playground (its own
+// origin by default). With -open it opens the page in a browser when
 // one is available.
 package main
 
@@ -22,12 +26,19 @@ func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
 	dir := flag.String("dir", "web", "directory to serve")
 	open := flag.Bool("open", false, "open the page in a browser when one is available")
+	frames := flag.String("frame-ancestors", defaultFrameAncestors,
+		"the pages that may embed the playground in a frame: CSP sources separated by spaces, e.g. \"'self' https://example.org\"")
 	flag.Parse()
+	if err := checkFrameAncestors(*frames); err != nil {
+		fmt.Fprintf(os.Stderr, "serve: %v\n", err)
+		os.Exit(2)
+	}
 	h, err := newStaticHandler(*dir)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "serve: %v (run make web first)\n", err)
 		os.Exit(2)
 	}
+	h.csp = contentPolicy(*frames)
 	url := fmt.Sprintf("http://%s/", *addr)
 	fmt.Printf("Descent playground: %s  (Ctrl-C stops)\n", url)
 	if *open {

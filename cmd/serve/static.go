@@ -22,6 +22,8 @@ import (
 // refuses paths and symbolic links that lead outside it.
 type staticHandler struct {
 	root *os.Root
+	// csp is the Content-Security-Policy sent with every answer.
+	csp string
 
 	mu    sync.Mutex
 	etags map[string]etag // by path, valid while size and time match
@@ -39,15 +41,42 @@ func newStaticHandler(dir string) (*staticHandler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &staticHandler{root: root, etags: map[string]etag{}}, nil
+	return &staticHandler{root: root, csp: contentPolicy(defaultFrameAncestors), etags: map[string]etag{}}, nil
+}
+
+// defaultFrameAncestors lets the page be embedded (an <iframe> of the
+// embed mode) by pages of its own origin only.
+const defaultFrameAncestors = "'self'"
+
+// contentPolicy is the page's Content-Security-Policy: everything from the
+// page's own origin only; scripts from files only, with WebAssembly
+// compilation ('wasm-unsafe-eval') but no eval or inline script; styles
+// from files only (scripts may still set element.style); images from the
+// origin and data: URLs (the page's empty favicon); fetches (descent.wasm)
+// from the origin; no plugins, <base> or form submission; and framing by
+// the pages that frameAncestors lists.
+func contentPolicy(frameAncestors string) string {
+	return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+		"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors " + frameAncestors
+}
+
+// checkFrameAncestors refuses a frame-ancestors source list that would
+// break out of its directive.
+func checkFrameAncestors(list string) error {
+	if strings.TrimSpace(list) == "" || strings.ContainsAny(list, ";,\r\n") {
+		return fmt.Errorf("frame-ancestors: %q: want sources separated by spaces ('self', 'none', https://example.org)", list)
+	}
+	return nil
 }
 
 // ServeHTTP answers GET and HEAD with the named file (index.html for the
 // folder itself), its gzip twin when the client accepts gzip and the twin
-// is at least as new, and headers that let browsers cache and revalidate.
+// is at least as new, headers that let browsers cache and revalidate, and
+// the security headers (contentPolicy, nosniff, no referrer).
 func (h *staticHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Referrer-Policy", "no-referrer")
+	w.Header().Set("Content-Security-Policy", h.csp)
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

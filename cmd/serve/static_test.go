@@ -216,3 +216,45 @@ func TestHalfOpenConnectionsDoNotLockOut(t *testing.T) {
 		t.Errorf("the server closed %d of %d half-open connections after its read-header timeout", closed, len(conns))
 	}
 }
+
+// TestSecurityHeaders checks that every answer (a page, the wasm, a 404)
+// carries the strict Content-Security-Policy, with WebAssembly allowed and
+// eval and inline code not, and nosniff; and the frame-ancestors check.
+func TestSecurityHeaders(t *testing.T) {
+	srv, _ := serveTest(t)
+	defer srv.Close()
+	for _, path := range []string{"/", "/app.wasm", "/missing"} {
+		resp, _ := get(t, srv, "GET", path, map[string]string{"Accept-Encoding": "gzip"})
+		csp := resp.Header.Get("Content-Security-Policy")
+		directives := map[string]string{}
+		for _, d := range strings.Split(csp, ";") {
+			name, value, _ := strings.Cut(strings.TrimSpace(d), " ")
+			directives[name] = value
+		}
+		want := map[string]string{
+			"default-src": "'self'", "script-src": "'self' 'wasm-unsafe-eval'", "style-src": "'self'",
+			"img-src": "'self' data:", "connect-src": "'self'", "object-src": "'none'", "frame-ancestors": "'self'",
+		}
+		for name, value := range want {
+			if directives[name] != value {
+				t.Errorf("%s: %s is %q, want %q (policy %q)", path, name, directives[name], value, csp)
+			}
+		}
+		if strings.Contains(csp, "unsafe-eval'") && !strings.Contains(csp, "'wasm-unsafe-eval'") || strings.Contains(csp, "'unsafe-inline'") ||
+			strings.Contains(csp, " 'unsafe-eval'") {
+			t.Errorf("%s: the policy allows eval or inline code: %q", path, csp)
+		}
+		if resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: no nosniff: %v", path, resp.Header)
+		}
+	}
+	if got := contentPolicy("'self' https://example.org"); !strings.HasSuffix(got, "frame-ancestors 'self' https://example.org") {
+		t.Errorf("a wider frame-ancestors gives %q", got)
+	}
+	for list, ok := range map[string]bool{"'self'": true, "'none'": true, "'self' https://example.org": true,
+		"": false, "'self'; script-src *": false, "a,b": false, "'self'\r\nX: 1": false} {
+		if err := checkFrameAncestors(list); (err == nil) != ok {
+			t.Errorf("checkFrameAncestors(%q) = %v", list, err)
+		}
+	}
+}

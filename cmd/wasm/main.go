@@ -11,6 +11,11 @@
 // returns the link to it, run(configJSON) trains a compute.Config
 // headless, and gpuCheck() returns a Promise of the GPU backend's
 // agreement with the CPU backend, measured in the browser's WebGL.
+// controls() describes the page's panel (playground.Game.Controls), which
+// web/panel.js builds as form controls beside the canvas; set(key, value,
+// via) and press(name) apply its changes in the next frame and return a
+// Promise of "" or the refusal; memory(gc) reports the Go heap, collected
+// first when gc is true.
 package main
 
 import (
@@ -49,6 +54,10 @@ func main() {
 		return h.setState(args[0].String())
 	}))
 	api.Set("stateURL", js.FuncOf(func(js.Value, []js.Value) any { return h.stateURL() }))
+	api.Set("controls", js.FuncOf(func(js.Value, []js.Value) any { return h.controlsJSON() }))
+	api.Set("set", js.FuncOf(func(_ js.Value, args []js.Value) any { return h.set(args) }))
+	api.Set("press", js.FuncOf(func(_ js.Value, args []js.Value) any { return h.press(args) }))
+	api.Set("memory", js.FuncOf(func(_ js.Value, args []js.Value) any { return memoryJSON(len(args) > 0 && args[0].Truthy()) }))
 	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(js.Value, []js.Value) any {
 		h.readLink()
 		return nil

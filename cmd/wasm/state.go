@@ -37,7 +37,10 @@ func stateJSON(g *playground.Game) string {
 		Rect     [4]int       `json:"surface_rect"`
 		Racers   []racerState `json:"racers"`
 		Input    any          `json:"input"`
-	}{Scenario: w.Scenario().Name, Playing: w.Playing, Steps: w.Steps(), Frames: g.Frames(), Surface: g.SurfaceFrames()}
+		// StepsPerSecond is the race's measured speed while it plays.
+		StepsPerSecond float64 `json:"steps_per_second"`
+	}{Scenario: w.Scenario().Name, Playing: w.Playing, Steps: w.Steps(), Frames: g.Frames(), Surface: g.SurfaceFrames(),
+		StepsPerSecond: g.StepsPerSecond()}
 	st.Input = g.InputState()
 	r := g.SurfaceRect()
 	st.Rect = [4]int{r.Min.X, r.Min.Y, r.Max.X, r.Max.Y}
