@@ -188,7 +188,10 @@ await withBrowser({ viewport: { width: 1024, height: 768 } }, async (context) =>
   await page.waitForFunction(() => JSON.parse(window.descent.state()).input.layout.theme === "light", null, { timeout: 5000 }).catch(() => {});
   const light = await layout(page);
   const shot = PNG.sync.read(await page.screenshot());
-  const [r, g, b] = shot.data.slice(4 * (shot.width * (shot.height - 3) + shot.width - 3), 4 * (shot.width * (shot.height - 3) + shot.width - 3) + 3);
+  // The canvas's bottom-right corner (the page's panel may stand beside it).
+  const cbox = await page.locator("canvas").boundingBox();
+  const cx = Math.floor(cbox.x + cbox.width) - 3, cy = Math.floor(cbox.y + cbox.height) - 3;
+  const [r, g, b] = shot.data.slice(4 * (shot.width * cy + cx), 4 * (shot.width * cy + cx) + 3);
   check(light.theme === "light" && r > 240 && g > 240 && b > 240, `t switches to the light theme (${light.theme}, canvas corner ${r},${g},${b})`);
   writeFileSync(join(outDir, "readable-1024x768-light.png"), PNG.sync.write(shot));
   await page.waitForFunction(() => /[#&]th=light(&|$)/.test(location.hash), null, { timeout: 5000 }).catch(() => {});

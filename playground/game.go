@@ -188,11 +188,12 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 // (lineFactor), and the panel's whole-number scale.
 func (g *Game) layoutAt(w, h int, dpr float64) (int, int) {
 	g.width, g.height, g.dpr = w, h, dpr
-	f := textFactor(w, h, dpr, g.world.Display.TextStep)
+	tw, th := textBasis(w, h, dpr)
+	f := textFactor(tw, th, dpr, g.world.Display.TextStep)
 	// Text sizes are kept to half pixels, so that resizing a window
 	// reuses the faces made for it.
 	render.SetTextSize(math.Round(2*render.BaseTextSize*f) / 2)
-	render.SetScale(lineFactor(w, h, dpr))
+	render.SetScale(lineFactor(tw, th, dpr))
 	panelScale = panelScaleFor(f)
 	return w, h
 }

@@ -199,8 +199,23 @@
     message.textContent = [desc.message, refusal].filter(Boolean).join(" · ");
   }
 
+  // follow sizes the page's text with the pictures' text size (the text
+  // step, the window and the device scale; at least the browser's own
+  // size) and colours the page with the pictures' theme.
+  let followed = "";
+  function follow() {
+    const lay = (JSON.parse(window.descent.state()).input || {}).layout || {};
+    const key = `${lay.text_css_px}|${lay.theme}`;
+    if (key === followed) return;
+    followed = key;
+    const root = document.documentElement;
+    root.style.fontSize = lay.text_css_px > 16 ? `${lay.text_css_px}px` : "";
+    root.dataset.theme = lay.theme || "dark";
+  }
+
   // refresh reads the description and shows what changed.
   function refresh(force = false) {
+    follow();
     const json = window.descent.controls();
     if (json === last && !force) return;
     last = json;
