@@ -46,7 +46,7 @@ func init() {
 		}
 	}
 	hypers := func(wd float64) []Hyper {
-		return append(append([]Hyper{lrHyper(0.001)}, betaHypers()...), epsHyper(1e-8), weightDecayHyper(wd), amsgrad)
+		return append(adamHypers(0.001, 1e-8, wd), amsgrad)
 	}
 	RegisterOptimizer(OptimizerSpec{
 		Name: "adam", Title: "Adam", Rank: 70, New: newAdam(false), Hypers: hypers(0),

@@ -32,7 +32,7 @@ func NewAdamax() *Adamax { return defaultOptimizer("adamax").(*Adamax) }
 func init() {
 	RegisterOptimizer(OptimizerSpec{
 		Name: "adamax", Title: "Adamax", Rank: 85,
-		Hypers: append(append([]Hyper{lrHyper(0.002)}, betaHypers()...), epsHyper(1e-8), weightDecayHyper(0)),
+		Hypers: adamHypers(0.002, 1e-8, 0),
 		Formula: `g ← g + λθ
 m ← β₁m + (1−β₁)g
 u ← max(β₂u, |g| + ε)

@@ -77,14 +77,16 @@ func benchMemRead(b *testing.B, n int) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/sample")
 }
 
-func benchLinearGrad(b *testing.B, n int) {
+func benchLinearGrad(b *testing.B, n int) { benchLinearGradLoss(b, n, false) }
+
+func benchLinearGradLoss(b *testing.B, n int, withLoss bool) {
 	m := benchLinear(b, n)
 	cpu := NewCPU()
 	grad, x := make([]float64, 2), []float64{0.5, 0.25}
 	b.SetBytes(int64(16 * n))
 	b.ResetTimer()
 	for range b.N {
-		cpu.Gradient(grad, m, x, false)
+		cpu.Gradient(grad, m, x, withLoss)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/sample")
 }
@@ -152,15 +154,4 @@ func BenchmarkLossGridLinear512(b *testing.B) {
 
 // BenchmarkBatchGradLinearWithLoss1e7 is the fused gradient and loss at
 // N = 10⁷, the pass a recorded full-batch step makes.
-func BenchmarkBatchGradLinearWithLoss1e7(b *testing.B) {
-	n := 10_000_000
-	m := benchLinear(b, n)
-	cpu := NewCPU()
-	grad, x := make([]float64, 2), []float64{0.5, 0.25}
-	b.SetBytes(int64(16 * n))
-	b.ResetTimer()
-	for range b.N {
-		cpu.Gradient(grad, m, x, true)
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/sample")
-}
+func BenchmarkBatchGradLinearWithLoss1e7(b *testing.B) { benchLinearGradLoss(b, 10_000_000, true) }

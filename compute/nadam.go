@@ -43,7 +43,7 @@ func NewNAdam() *NAdam { return defaultOptimizer("nadam").(*NAdam) }
 func init() {
 	RegisterOptimizer(OptimizerSpec{
 		Name: "nadam", Title: "NAdam", Rank: 90,
-		Hypers: append(append([]Hyper{lrHyper(0.002)}, betaHypers()...), epsHyper(1e-8), weightDecayHyper(0),
+		Hypers: append(adamHypers(0.002, 1e-8, 0),
 			Hyper{Key: "momentum_decay", Short: "mdec", Symbol: "ψ", Default: 4e-3, Max: math.Inf(1), MaxOpen: true,
 				Help: "how fast the momentum schedule μₜ approaches β₁"}),
 		Formula: `g ← g + λθ

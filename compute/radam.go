@@ -38,7 +38,7 @@ func NewRAdam() *RAdam { return defaultOptimizer("radam").(*RAdam) }
 func init() {
 	RegisterOptimizer(OptimizerSpec{
 		Name: "radam", Title: "RAdam", Rank: 95,
-		Hypers: append(append([]Hyper{lrHyper(0.001)}, betaHypers()...), epsHyper(1e-8), weightDecayHyper(0)),
+		Hypers: adamHypers(0.001, 1e-8, 0),
 		Formula: `g ← g + λθ
 m ← β₁m + (1−β₁)g
 v ← β₂v + (1−β₂)g²

@@ -84,6 +84,24 @@ func TestMiniBatchLossPerEpoch(t *testing.T) {
 	}
 }
 
+// streamRun builds cfg, runs it with a JSONStream attached (with the
+// trace when trace is true) and returns the run and what the stream wrote.
+func streamRun(t *testing.T, cfg Config, trace bool) (*Run, []byte) {
+	t.Helper()
+	r, err := cfg.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	s := NewJSONStream(&buf, r)
+	r.Trainer.AddRecorder(s)
+	r.Execute(context.Background())
+	if err := s.Close(trace); err != nil {
+		t.Fatal(err)
+	}
+	return r, buf.Bytes()
+}
+
 // TestJSONStreamIsTheResult checks that the streamed JSON of a run decodes
 // to the same descent.run/v1 value that encoding/json writes for the run's
 // Result.
@@ -93,20 +111,10 @@ func TestJSONStreamIsTheResult(t *testing.T) {
 		{Model: "surface", Surface: "beale", Optimizer: "nadam", Steps: 40},
 		{Model: "surface", Surface: "bowl", Hyper: Hypers{"lr": 0.5}, Steps: 500},
 	} {
-		r, err := cfg.Build(nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var buf bytes.Buffer
-		s := NewJSONStream(&buf, r)
-		r.Trainer.AddRecorder(s)
-		r.Execute(context.Background())
-		if err := s.Close(true); err != nil {
-			t.Fatal(err)
-		}
+		r, out := streamRun(t, cfg, true)
 		var streamed, direct any
-		if err := json.Unmarshal(buf.Bytes(), &streamed); err != nil {
-			t.Fatalf("%s\n%v", buf.String(), err)
+		if err := json.Unmarshal(out, &streamed); err != nil {
+			t.Fatalf("%s\n%v", out, err)
 		}
 		b, err := json.Marshal(r.Result(true))
 		if err != nil {
@@ -127,19 +135,9 @@ func TestJSONStreamIsTheResult(t *testing.T) {
 // are written as null.
 func TestJSONStreamPastTheBudget(t *testing.T) {
 	steps := DefaultPathBudget + 5000
-	r, err := Config{Model: "surface", Surface: "bowl", Steps: steps}.Build(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	s := NewJSONStream(&buf, r)
-	r.Trainer.AddRecorder(s)
-	r.Execute(context.Background())
-	if err := s.Close(false); err != nil {
-		t.Fatal(err)
-	}
+	r, out := streamRun(t, Config{Model: "surface", Surface: "bowl", Steps: steps}, false)
 	var streamed Result
-	if err := json.Unmarshal(buf.Bytes(), &streamed); err != nil {
+	if err := json.Unmarshal(out, &streamed); err != nil {
 		t.Fatal(err)
 	}
 	if len(streamed.Path) != steps+1 {
@@ -157,20 +155,10 @@ func TestJSONStreamPastTheBudget(t *testing.T) {
 		t.Errorf("loss curve of %d points ending at %+v", n, streamed.Loss[n-1])
 	}
 
-	nan, err := Config{Model: "surface", Surface: "bowl", Start: []float64{0, 0}, Optimizer: "adam",
-		Hyper: Hypers{"eps": 0}, Steps: 3}.Build(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	buf.Reset()
-	s = NewJSONStream(&buf, nan)
-	nan.Trainer.AddRecorder(s)
-	nan.Execute(context.Background())
-	if err := s.Close(true); err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(buf.Bytes(), &streamed); err != nil || len(streamed.Trace) == 0 {
-		t.Errorf("a trace with NaN (0/0 at the minimum with ε = 0): %v\n%s", err, buf.String())
+	_, out = streamRun(t, Config{Model: "surface", Surface: "bowl", Start: []float64{0, 0}, Optimizer: "adam",
+		Hyper: Hypers{"eps": 0}, Steps: 3}, true)
+	if err := json.Unmarshal(out, &streamed); err != nil || len(streamed.Trace) == 0 {
+		t.Errorf("a trace with NaN (0/0 at the minimum with ε = 0): %v\n%s", err, out)
 	}
 }
 

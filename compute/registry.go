@@ -224,6 +224,12 @@ func momentumHyper(def float64) Hyper {
 		Help: "momentum factor"}
 }
 
+// adamHypers are the hyperparameters the Adam family shares: lr, β₁, β₂,
+// ε and weight decay, with the given defaults.
+func adamHypers(lr, eps, wd float64) []Hyper {
+	return append(append([]Hyper{lrHyper(lr)}, betaHypers()...), epsHyper(eps), weightDecayHyper(wd))
+}
+
 func betaHypers() []Hyper {
 	return []Hyper{
 		{Key: "beta1", Short: "b1", Symbol: "β₁", Default: 0.9, Max: 1, MaxOpen: true,
