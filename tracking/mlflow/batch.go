@@ -39,7 +39,8 @@ type Metric struct {
 
 // MarshalJSON writes the metric as MLflow's REST API reads it, a value that
 // is not finite as the protobuf JSON mapping spells it: "NaN", "Infinity"
-// or "-Infinity" (MLflow's server refuses the bare tokens and null).
+// or "-Infinity" (MLflow's server refuses the bare tokens and null), and
+// a negative zero as -0.0.
 func (m Metric) MarshalJSON() ([]byte, error) {
 	b := append([]byte(`{"key":`), encode(m.Key)...)
 	b = append(b, `,"value":`...)
@@ -50,6 +51,8 @@ func (m Metric) MarshalJSON() ([]byte, error) {
 		b = append(b, `"Infinity"`...)
 	case math.IsInf(m.Value, -1):
 		b = append(b, `"-Infinity"`...)
+	case m.Value == 0 && math.Signbit(m.Value):
+		b = append(b, `-0.0`...) // Python's json reads -0 as the integer 0
 	default:
 		b = strconv.AppendFloat(b, m.Value, 'g', -1, 64)
 	}

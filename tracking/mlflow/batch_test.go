@@ -108,6 +108,7 @@ func TestMetricJSON(t *testing.T) {
 		{0.1, `0.1`},
 		{-2.5e-300, `-2.5e-300`},
 		{1e21, `1e+21`},
+		{math.Copysign(0, -1), `-0.0`},
 	}
 	for _, c := range cases {
 		b, err := json.Marshal(Metric{Key: "loss", Value: c.v, Timestamp: 1700000000123, Step: 7})

@@ -297,3 +297,26 @@ func TestNewClient(t *testing.T) {
 		t.Error("99 retries taken")
 	}
 }
+
+// TestLogCancelled: a descent cancelled before its end (Ctrl-C) is logged
+// with what it did and ends KILLED, MLflow's status for a run stopped by
+// its user.
+func TestLogCancelled(t *testing.T) {
+	srv := mlflowtest.NewServer()
+	defer srv.Close()
+	run, err := compute.Config{Model: "surface", Steps: 100}.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if stop := run.Execute(ctx); stop != compute.Cancelled {
+		t.Fatalf("stop %q", stop)
+	}
+	if _, err := client(t, srv).Log(context.Background(), run.Result(false), info("Default")); err != nil {
+		t.Fatal(err)
+	}
+	if r := srv.Runs()[0]; r.Status != "KILLED" || r.Tags["descent.stop"] != "cancelled" {
+		t.Errorf("status %s, stop %q", r.Status, r.Tags["descent.stop"])
+	}
+}
