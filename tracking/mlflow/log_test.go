@@ -320,3 +320,22 @@ func TestLogCancelled(t *testing.T) {
 		t.Errorf("status %s, stop %q", r.Status, r.Tags["descent.stop"])
 	}
 }
+
+// TestExperimentCreatedMeanwhile: when another client creates the
+// experiment between get-by-name and create (RESOURCE_ALREADY_EXISTS), the
+// experiment is looked up again and used.
+func TestExperimentCreatedMeanwhile(t *testing.T) {
+	srv := mlflowtest.NewServer()
+	defer srv.Close()
+	srv.Fault = func(endpoint string, n int) (int, string) {
+		if endpoint == "experiments/get-by-name" && n == 0 {
+			srv.AddExperiment("race", false) // the other client, just after our look-up
+			return http.StatusNotFound, "RESOURCE_DOES_NOT_EXIST"
+		}
+		return 0, ""
+	}
+	id, created, err := client(t, srv).EnsureExperiment(context.Background(), "race")
+	if want, _ := srv.ExperimentID("race"); err != nil || created || id != want {
+		t.Errorf("id %q created %v err %v, want %q found", id, created, err, want)
+	}
+}

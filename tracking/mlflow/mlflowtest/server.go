@@ -68,7 +68,8 @@ type Server struct {
 	*httptest.Server
 	// Fault, when set, is asked before each request with the endpoint and
 	// how many requests reached it before (from 0); a status ≠ 0 is
-	// answered instead, with error_code code and a message.
+	// answered instead, with error_code code and a message. It is called
+	// without the server's lock, so it may call the server's methods.
 	Fault func(endpoint string, n int) (status int, code string)
 	// Auth, when set, is the Authorization header every request must carry.
 	Auth string
@@ -144,10 +145,21 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	endpoint := strings.TrimPrefix(r.URL.Path, "/api/2.0/mlflow/")
 	body, _ := io.ReadAll(r.Body)
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	n := s.counts[endpoint]
 	s.counts[endpoint]++
-	out, aerr := s.handle(r, endpoint, body, n)
+	s.mu.Unlock()
+	var aerr *apiError
+	if s.Fault != nil { // unlocked, so that a fault may change the server
+		if status, code := s.Fault(endpoint, n); status != 0 {
+			aerr = &apiError{status, code, "injected fault"}
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out any
+	if aerr == nil {
+		out, aerr = s.handle(r, endpoint, body)
+	}
 	status := http.StatusOK
 	if aerr != nil {
 		status = aerr.status
@@ -159,12 +171,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(out)
 }
 
-func (s *Server) handle(r *http.Request, endpoint string, body []byte, n int) (any, *apiError) {
-	if s.Fault != nil {
-		if status, code := s.Fault(endpoint, n); status != 0 {
-			return nil, &apiError{status, code, "injected fault"}
-		}
-	}
+func (s *Server) handle(r *http.Request, endpoint string, body []byte) (any, *apiError) {
 	if s.Auth != "" && r.Header.Get("Authorization") != s.Auth {
 		return nil, &apiError{http.StatusUnauthorized, "UNAUTHENTICATED", "bad credentials"}
 	}
