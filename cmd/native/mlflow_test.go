@@ -35,6 +35,7 @@ func fileEquals(t *testing.T, path string, args ...string) {
 // FINISHED with its name, params, command line and every metric, the JSON
 // file equals --format json output, and stdout keeps its own output.
 func TestMLflowRun(t *testing.T) {
+	t.Setenv("LOGNAME", "ada")
 	srv := mlflowtest.NewServer()
 	defer srv.Close()
 	out := filepath.Join(t.TempDir(), "run.json")
@@ -54,6 +55,9 @@ func TestMLflowRun(t *testing.T) {
 	r := runs[0]
 	if r.Status != "FINISHED" || r.Name != "adam lr=0.05 himmelblau" || r.Params["lr"] != "0.05" || len(r.Metrics) != 5*5001-2+5 {
 		t.Errorf("run %s %q, lr %q, %d metrics", r.Status, r.Name, r.Params["lr"], len(r.Metrics))
+	}
+	if r.Tags["mlflow.user"] != "ada" {
+		t.Errorf("user tag %q", r.Tags["mlflow.user"])
 	}
 	if want := "descent run --mlflow-uri " + srv.URL + " --mlflow-experiment lessons --out " + out; !strings.HasPrefix(r.Tags["descent.command"], want) {
 		t.Errorf("command tag %q", r.Tags["descent.command"])

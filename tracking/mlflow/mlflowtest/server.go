@@ -57,7 +57,6 @@ type Run struct {
 // Request is one request the server answered.
 type Request struct {
 	Method, Endpoint string
-	Header           http.Header
 	Body             []byte
 	// Status is the answer's HTTP status.
 	Status int
@@ -165,7 +164,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		status = aerr.status
 		out = map[string]string{"error_code": aerr.code, "message": aerr.message}
 	}
-	s.requests = append(s.requests, Request{Method: r.Method, Endpoint: endpoint, Header: r.Header.Clone(), Body: body, Status: status})
+	s.requests = append(s.requests, Request{Method: r.Method, Endpoint: endpoint, Body: body, Status: status})
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(out)
