@@ -10,8 +10,6 @@ import (
 func (p *plan) torchCell() string {
 	var c code
 	c.line("# The run with torch.optim: %s on %s.", p.spec.Title, p.modelTitle())
-	c.line("import math")
-	c.line("")
 	c.line("import torch")
 	c.line("")
 	c.line("torch.set_default_dtype(torch.float64)")
