@@ -46,8 +46,9 @@ func exportCases(t *testing.T) []exportCase {
 		})
 	}
 	for _, s := range compute.ScheduleNames {
-		data := compute.Config{Data: "linear", N: 40, Features: 2, Optimizer: "momentum", Hyper: compute.Hypers{"lr": 0.005}, Epochs: 50}
-		add("schedule-"+s+"/linear-batch", withSchedule(data, s, 7, 0.9, 0.05, 0, 0.001))
+		data := compute.Config{Data: "linear", N: 40, Features: 2, Variant: "minibatch", BatchSize: 16,
+			Optimizer: "momentum", Hyper: compute.Hypers{"lr": 0.005}, Epochs: 50}
+		add("schedule-"+s+"/linear-minibatch", withSchedule(data, s, 7, 0.9, 0.05, 0, 0.001))
 		surface := compute.Config{Model: "surface", Surface: "bowl", Optimizer: "adam", Hyper: compute.Hypers{"lr": 0.1},
 			LRScales: []float64{2, 0.5}, Steps: 80}
 		add("schedule-"+s+"/bowl-adam-groups", withSchedule(surface, s, 10, 0.8, 0.1, 30, 0.01))
