@@ -167,8 +167,8 @@ func ackley() *Surface {
 		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
 		Python: "-20 * exp(-0.2 * sqrt(0.5 * (x * x + y * y))) - exp(0.5 * (cos(2 * pi * x) + cos(2 * pi * y))) + e + 20",
 		PythonGrad: [2]string{
-			"pi * exp(0.5 * (cos(2 * pi * x) + cos(2 * pi * y))) * sin(2 * pi * x) + 2 * exp(-0.2 * sqrt(0.5 * (x * x + y * y))) * x / sqrt(0.5 * (x * x + y * y))",
-			"pi * exp(0.5 * (cos(2 * pi * x) + cos(2 * pi * y))) * sin(2 * pi * y) + 2 * exp(-0.2 * sqrt(0.5 * (x * x + y * y))) * y / sqrt(0.5 * (x * x + y * y))",
+			"pi * exp(0.5 * (cos(2 * pi * x) + cos(2 * pi * y))) * sin(2 * pi * x) + (2 * exp(-0.2 * sqrt(0.5 * (x * x + y * y))) * x / sqrt(0.5 * (x * x + y * y)) if x * x + y * y > 0 else 0.0)",
+			"pi * exp(0.5 * (cos(2 * pi * x) + cos(2 * pi * y))) * sin(2 * pi * y) + (2 * exp(-0.2 * sqrt(0.5 * (x * x + y * y))) * y / sqrt(0.5 * (x * x + y * y)) if x * x + y * y > 0 else 0.0)",
 		},
 		F: func(x []float64) float64 {
 			r := math.Sqrt(0.5 * (float64(x[0]*x[0]) + float64(x[1]*x[1])))

@@ -110,14 +110,16 @@ func surfaceRate(name string) float64 {
 // executes its numpy cell and, where torch is installed, its torch cell,
 // all in one python3 process, and compares the final parameters and loss
 // each prints with Descent's own run (Config.Build and Execute): within
-// 1e-9 relative. The PyTorch script of every case runs too.
+// 1e-9 relative. The PyTorch script of every case compiles and is the
+// notebook's torch cell behind its header.
 func TestNotebooksReproduceDescent(t *testing.T) {
 	python(t)
 	cases := exportCases(t)
 	dir := t.TempDir()
 	type job struct {
-		Path string `json:"path"`
-		Kind string `json:"kind"`
+		Path     string `json:"path"`
+		Kind     string `json:"kind"`
+		Notebook string `json:"notebook,omitempty"`
 	}
 	var jobs []job
 	want := make([][]float64, len(cases)) // final parameters, then the loss
@@ -148,7 +150,7 @@ func TestNotebooksReproduceDescent(t *testing.T) {
 		if err := os.WriteFile(base+".py", script, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		jobs = append(jobs, job{base + ".ipynb", "notebook"}, job{base + ".py", "script"})
+		jobs = append(jobs, job{base + ".ipynb", "notebook", ""}, job{base + ".py", "script", base + ".ipynb"})
 	}
 	type numbers struct {
 		Params []float64 `json:"params"`
@@ -162,7 +164,7 @@ func TestNotebooksReproduceDescent(t *testing.T) {
 	}
 	start := time.Now()
 	res := pythonJSON[result](t, []string{"testdata/run_notebooks.py"}, jobs)
-	t.Logf("python3 validated and ran %d notebooks and %d scripts in %v", len(cases), len(cases), time.Since(start).Round(time.Millisecond))
+	t.Logf("python3 validated and ran %d notebooks (and checked %d scripts) in %v", len(cases), len(cases), time.Since(start).Round(time.Millisecond))
 	if len(res) != len(jobs) {
 		t.Fatalf("python3 answered %d jobs, want %d", len(res), len(jobs))
 	}
@@ -202,14 +204,12 @@ func TestNotebooksReproduceDescent(t *testing.T) {
 		check(c.name, "numpy", nb.Numpy, want[i])
 		if skipped == "" {
 			check(c.name, "torch", nb.Torch, want[i])
-			check(c.name, "script", sc.Torch, want[i])
 		}
 	}
 	if skipped != "" {
 		t.Logf("torch cells and scripts only compiled, not run: %s", skipped)
 	}
-	t.Logf("largest relative difference from Descent: numpy %.3g, torch cell %.3g, torch script %.3g",
-		worst["numpy"], worst["torch"], worst["script"])
+	t.Logf("largest relative difference from Descent: numpy %.3g, torch %.3g", worst["numpy"], worst["torch"])
 }
 
 // relDiff is |a-b| relative to the larger magnitude (0 when both are 0).

@@ -1,9 +1,10 @@
 """Validate and execute exported notebooks and scripts, for export's tests.
 
-Reads a JSON list of jobs from stdin, each {"path": ..., "kind": "notebook"
-or "script"}, and prints one JSON object per job: the numbers each code
-cell printed ("numpy", "torch"), or why torch did not run ("torch_skipped"),
-or the error ("error"). Everything runs in this one process.
+Reads a JSON list of jobs from stdin, each {"path": ..., "kind": "notebook"}
+or {"path": ..., "kind": "script", "notebook": ...}, and prints one JSON
+object per job: the numbers each code cell printed ("numpy", "torch"), or
+why torch did not run ("torch_skipped"), or the error ("error"). Everything
+runs in this one process.
 """
 
 import contextlib
@@ -65,18 +66,25 @@ def notebook(path):
     return res
 
 
-def script(path):
+def script(path, notebook_path):
+    """A script is compiled and checked to end with the notebook's torch
+    cell, which notebook() runs."""
     with open(path) as f:
         source = f.read()
-    if TORCH is not None:
-        compile(source, path, "exec")
-        return {"torch_skipped": TORCH}
-    return {"torch": execute(source, path)}
+    compile(source, path, "exec")
+    with open(notebook_path) as f:
+        cell = "".join(json.load(f)["cells"][2]["source"])
+    if not source.endswith(cell + "\n"):
+        raise ValueError("the script is not the notebook's torch cell")
+    return {}
 
 
 for job in json.load(sys.stdin):
     try:
-        res = notebook(job["path"]) if job["kind"] == "notebook" else script(job["path"])
+        if job["kind"] == "notebook":
+            res = notebook(job["path"])
+        else:
+            res = script(job["path"], job["notebook"])
     except Exception as err:  # reported to the Go test
         res = {"error": f"{type(err).__name__}: {err}"}
     print(json.dumps(res), flush=True)
