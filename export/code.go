@@ -23,6 +23,15 @@ func (c *code) line(format string, args ...any) {
 	c.WriteByte('\n')
 }
 
+// gap ends what is written so far with exactly two blank lines, the space
+// around a top-level definition.
+func (c *code) gap() {
+	s := strings.TrimRight(c.String(), "\n")
+	c.Reset()
+	c.WriteString(s)
+	c.WriteString("\n\n\n")
+}
+
 // block writes text indented by indent spaces, line by line.
 func (c *code) block(indent int, text string) {
 	pad := strings.Repeat(" ", indent)
@@ -88,9 +97,9 @@ func (p *plan) writeShuffle(c *code) {
 	if !p.shuffled {
 		return
 	}
-	c.line("")
+	c.gap()
 	c.block(0, shufflePy)
-	c.line("")
+	c.gap()
 }
 
 // writePrint writes the lines that print the final parameters and loss,
@@ -101,7 +110,8 @@ func (p *plan) writePrint(c *code) {
 	c.line(`print("final loss:", repr(float(final_loss)))`)
 }
 
-// optimizerLine says which optimizer runs, with its hyperparameters.
-func (p *plan) optimizerLine() string {
-	return fmt.Sprintf("%s, torch.optim.%s(%s)", p.spec.Title, p.spec.Torch, p.hyperArgs())
+// optimizerCall is the optimizer as torch.optim builds it, with every
+// hyperparameter.
+func (p *plan) optimizerCall() string {
+	return fmt.Sprintf("torch.optim.%s(%s)", p.spec.Torch, p.hyperArgs())
 }

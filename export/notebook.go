@@ -98,7 +98,7 @@ func (p *plan) about() (string, error) {
 		fmt.Fprintf(&b, "- **Data:** %s.\n", p.dataTitle())
 	}
 	fmt.Fprintf(&b, "- **Model:** %s; parameters %s, starting at %s.\n", p.modelTitle(), strings.Join(p.names, ", "), pyList(p.start))
-	fmt.Fprintf(&b, "- **Optimizer:** `%s`.\n", p.optimizerLine())
+	fmt.Fprintf(&b, "- **Optimizer:** %s, `%s`.\n", p.spec.Title, p.optimizerCall())
 	if p.cfg.LRScales != nil {
 		fmt.Fprintf(&b, "- **Parameter groups:** learning rate times %s, per parameter.\n", pyList(p.cfg.LRScales))
 	}

@@ -39,6 +39,9 @@ func exportCases(t *testing.T) []exportCase {
 		add(spec.Name+"/linreg-minibatch-shuffle-l2", compute.Config{
 			Optimizer: spec.Name, Variant: "minibatch", BatchSize: 2, Shuffle: true, Seed: uint64(i + 3), L2: 0.01, Epochs: 60,
 		})
+		add(spec.Name+"/linreg-every-hyper-set", compute.Config{
+			Optimizer: spec.Name, Variant: "minibatch", BatchSize: 3, Epochs: 40, Hyper: perturbed(spec),
+		})
 		surface := surfaces[i%len(surfaces)]
 		add(spec.Name+"/"+surface+"-groups", compute.Config{
 			Model: "surface", Surface: surface, Optimizer: spec.Name, LRScales: []float64{1, 0.5}, Steps: 60,
@@ -93,6 +96,23 @@ func withSchedule(c compute.Config, s string, stepSize int, gamma, decay float64
 		c.TMax, c.EtaMin = tmax, etaMin
 	}
 	return c
+}
+
+// perturbed sets every hyperparameter of spec but lr away from its
+// default (switches on), so that an export that leaves one out differs.
+func perturbed(spec *compute.OptimizerSpec) compute.Hypers {
+	h := compute.Hypers{}
+	for _, p := range spec.Hypers[1:] {
+		switch {
+		case p.Bool:
+			h[p.Key] = 1
+		case p.Default == 0:
+			h[p.Key] = 0.01
+		default:
+			h[p.Key] = p.Default * 0.9
+		}
+	}
+	return h
 }
 
 // surfaceRate scales an optimizer's default rate to suit the surfaces'

@@ -114,7 +114,7 @@ func (p *plan) numpyPenalty(c *code) {
 }
 
 func (p *plan) numpyOptimizer(c *code) {
-	c.line("# The optimizer: %s.", p.optimizerLine())
+	c.line("# The optimizer: %s, as %s.", p.spec.Title, p.optimizerCall())
 	for _, h := range p.spec.Hypers[1:] {
 		c.line("%s = %s", h.Key, compute.PyHyper(h.Key, p.hypers[h.Key]))
 	}
@@ -158,7 +158,7 @@ func (p *plan) finalLoss(args string) string {
 }
 
 func (p *plan) numpyTraining(c *code) {
-	c.line("")
+	c.gap()
 	c.line("# Training: %s.", p.stepsTitle())
 	c.line("theta = np.array(%s)", pyList(p.start))
 	c.line("state = {}")

@@ -59,7 +59,7 @@ func (p *plan) torchCell() string {
 // torchOptimizer writes the parameters, the optimizer and the scheduler;
 // with lr_scales every parameter is its own tensor in its own group.
 func (p *plan) torchOptimizer(c *code) {
-	c.line("# The optimizer: %s.", p.optimizerLine())
+	c.line("# The optimizer: %s, %s.", p.spec.Title, p.optimizerCall())
 	cls := "torch.optim." + p.spec.Torch
 	if p.cfg.LRScales != nil {
 		c.line("lr_scales = %s  # one parameter group per parameter", pyList(p.cfg.LRScales))
