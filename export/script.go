@@ -2,7 +2,6 @@ package export
 
 import (
 	"encoding/json"
-	"strings"
 
 	"github.com/descent-playground/descent/compute"
 )
@@ -25,7 +24,7 @@ func TorchScript(cfg compute.Config) ([]byte, error) {
 	c.line("# It prints the final parameters and the final loss, which agree with")
 	c.line("# Descent's to round-off. Descent runs the same with `descent run --config run.json`")
 	c.line("# where run.json holds:")
-	c.line("#   %s", strings.ReplaceAll(string(js), "\n", " "))
+	c.line("#   %s", js)
 	c.line("")
 	c.WriteString(p.torchCell())
 	return []byte(c.String()), nil
