@@ -15,10 +15,10 @@ pandas and matplotlib are used when installed (the ``numpy``, ``pandas``,
 """
 
 from ._cli import DescentError, binary
-from .compare import Comparison, compare
+from .race import Comparison, compare
 from .result import Result, run
-from .show import playground_url, show
-from .sweep import Sweep, Trial, sweep
+from .playground import playground_url, show
+from .tuning import Sweep, Trial, sweep
 
 __all__ = [
     "Comparison", "DescentError", "Result", "Sweep", "Trial", "binary", "compare",

@@ -65,8 +65,8 @@ class Sweep(list):
 
     def plot(self):
         """Draws the score against each swept key (log axes where all values
-        are positive and span a factor of 100), one panel per key. Returns
-        the Figure."""
+        are positive and span a factor of 100; names as categories), one
+        panel per key, the best trial starred. Returns the Figure."""
         plt = _optional.need("matplotlib.pyplot", "Sweep.plot")
         keys = sorted({k for t in self for k in t.params})
         fig, axes = plt.subplots(1, len(keys), figsize=(4.5 * len(keys), 3.6), squeeze=False)
@@ -74,13 +74,12 @@ class Sweep(list):
         best = self.best
         for ax, key in zip(axes[0], keys):
             for rnd in sorted({t.round for t in self}):
-                ts = [t for t in self if t.round == rnd and isinstance(t.params.get(key), (int, float))]
+                ts = [t for t in self if t.round == rnd and key in t.params]
                 ax.scatter([t.params[key] for t in ts], [t.score if math.isfinite(t.score) else math.nan for t in ts],
-                           s=14, label="round %d" % rnd if rnd else None)
-            if isinstance(best.params.get(key), (int, float)):
-                ax.scatter([best.params[key]], [best.score], marker="*", s=120, color="red", label="best")
-            vals = [t.params[key] for t in self if isinstance(t.params.get(key), (int, float))]
-            if vals and min(vals) > 0 and max(vals) / min(vals) >= 100:
+                           s=14, label="round %d" % rnd if rnd else "trials")
+            ax.scatter([best.params[key]], [best.score], marker="*", s=120, color="red", label="best")
+            vals = [t.params[key] for t in self]
+            if all(isinstance(v, (int, float)) for v in vals) and min(vals) > 0 and max(vals) / min(vals) >= 100:
                 ax.set_xscale("log")
             if finite and min(finite) > 0 and max(finite) / min(finite) >= 100:
                 ax.set_yscale("log")

@@ -43,8 +43,8 @@ def web_dir():
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the page's files with cmd/serve's security headers, without
-    folder listings or logging to the notebook."""
+    """Serves the page's files (index.html for the folder) with cmd/serve's
+    security headers, without logging to the notebook."""
 
     extensions_map = dict(http.server.SimpleHTTPRequestHandler.extensions_map,
                           **{".wasm": "application/wasm", ".js": "text/javascript", ".mjs": "text/javascript"})
@@ -55,10 +55,6 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
-
-    def list_directory(self, path):
-        self.send_error(404)
-        return None
 
     def log_message(self, *args):
         pass
