@@ -28,14 +28,14 @@ def _same_surface(results):
         all(r.config.get(k) == first.get(k) for k in keys) for r in results)
 
 
-def plot_results(results, labels, ax=None, surface=True):
+def plot_results(results, labels, ax=None, show_surface=True):
     """Draws the results' loss curves on one axes, and when they share a
     two-parameter loss surface their paths over its contours on a second.
     ax, when given, is the loss curve's axes (no surface then). Returns the
     Figure."""
     plt = _optional.need("matplotlib.pyplot", "plot")
     np = _optional.need("numpy", "plot")
-    with_surface = surface and ax is None and _same_surface(results)
+    with_surface = show_surface and ax is None and _same_surface(results)
     if ax is None:
         fig, axes = plt.subplots(1, 2 if with_surface else 1, figsize=(11 if with_surface else 6, 4.2), squeeze=False)
         ax = axes[0][0]
@@ -60,9 +60,13 @@ def plot_results(results, labels, ax=None, surface=True):
 
 
 def _draw_surface(ax, results, labels, np):
-    """Draws the shared loss surface's contours (log-spaced levels) and each
-    path over it, from the start (a circle) to the end (a cross)."""
-    every = np.concatenate([np.asarray(r.path, dtype=float) for r in results])
+    """Draws the shared loss surface's contours (log-spaced levels) around
+    the finished runs' paths and each path over it, from the start (a
+    circle) to the end (a cross)."""
+    # The view is the finished runs' paths: a diverged one leaves through
+    # the edge rather than shrinking the others to a dot.
+    framed = [r for r in results if r.finished] or results
+    every = np.concatenate([np.asarray(r.path, dtype=float) for r in framed])
     x, y = bounds(every)
     gx, gy, loss = results[0].surface(x=x, y=y)
     loss = np.asarray(loss, dtype=float)

@@ -15,10 +15,10 @@ class Comparison(list):
         super().__init__(results)
         self.labels = list(labels)
 
-    def plot(self, ax=None, surface=True):
+    def plot(self, ax=None, show_surface=True):
         """Draws every loss curve on one axes, and the paths over their
         shared loss surface when they have one. Returns the Figure."""
-        return plots.plot_results(list(self), self.labels, ax=ax, surface=surface)
+        return plots.plot_results(list(self), self.labels, ax=ax, show_surface=show_surface)
 
     def to_frame(self):
         """Returns one row per run: its label, stop reason, steps, final
@@ -42,11 +42,12 @@ def labels_for(configs):
     return [" ".join("%s=%s" % (k, c[k]) for k in differ if k in c) for c in configs]
 
 
-def compare(configs, labels=None, plot=None, surface=True, **base):
+def compare(configs, labels=None, plot=None, show_surface=True, **base):
     """Runs each configuration (dicts of the CLI's JSON keys, each over the
     keyword arguments as shared settings) at the same time and returns a
     Comparison. plot=True draws them on one figure (the default when
-    matplotlib is installed)."""
+    matplotlib is installed); show_surface=False leaves out the paths over
+    their shared loss surface."""
     cfgs = [merge(base, c) for c in configs]
     if not cfgs:
         raise ValueError("compare: want at least one configuration")
@@ -56,7 +57,7 @@ def compare(configs, labels=None, plot=None, surface=True, **base):
     if plot is None:
         plot = _optional.numpy_or_none() is not None and _has_matplotlib()
     if plot:
-        cmp.plot(surface=surface)
+        cmp.plot(show_surface=show_surface)
     return cmp
 
 

@@ -128,11 +128,11 @@ class Result:
         --format json prints it) to path, or returns it as a string."""
         return _write(json.dumps(self.raw, separators=(",", ":")) + "\n", path)
 
-    def plot(self, ax=None, surface=True):
+    def plot(self, ax=None, show_surface=True):
         """Draws the loss curve, and for a two-parameter model the path over
-        its loss surface beside it (surface=False leaves that out). Returns
+        its loss surface beside it (show_surface=False leaves that out). Returns
         the matplotlib Figure."""
-        return plots.plot_results([self], [self.label()], ax=ax, surface=surface)
+        return plots.plot_results([self], [self.label()], ax=ax, show_surface=show_surface)
 
     def label(self):
         """A short name: the optimizer and its learning rate."""

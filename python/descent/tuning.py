@@ -114,8 +114,8 @@ def _draw(rng, key, spec):
     raise ValueError("sweep: %s: want a list of values or a (lo, hi[, \"log\"]) range, not %r" % (key, spec))
 
 
-def _random(space, trials, seed):
-    rng = random.Random(seed)
+def _random(space, trials, draw_seed):
+    rng = random.Random(draw_seed)
     keys = sorted(space)
     return [{k: _draw(rng, k, space[k]) for k in keys} for _ in range(trials)]
 
@@ -145,7 +145,7 @@ def _run_all(executor, configs):
             executor.shutdown()
 
 
-def sweep(space, method="grid", trials=None, executor=None, seed=1, **base):
+def sweep(space, method="grid", trials=None, executor=None, draw_seed=1, **base):
     """Runs a sweep over space (see the module's rules) with the keyword
     arguments as every trial's shared settings, and returns a Sweep.
 
@@ -154,16 +154,18 @@ def sweep(space, method="grid", trials=None, executor=None, seed=1, **base):
     draws, default 27, or over the grid when trials is None and every value
     is a list). executor is any concurrent.futures.Executor (a process
     pool, Dask's or Ray's); by default a ThreadPoolExecutor with a worker
-    per CPU, since each trial is its own process."""
+    per CPU, since each trial is its own process. draw_seed seeds the random
+    draws (the config's own seed, for its data and shuffling, is a shared
+    setting like any other)."""
     if not space:
         raise ValueError("sweep: want a space of at least one key")
     if method == "grid":
         points = _grid(space)
     elif method == "random":
-        points = _random(space, trials or 20, seed)
+        points = _random(space, trials or 20, draw_seed)
     elif method == "halving":
         all_lists = all(isinstance(v, list) for v in space.values())
-        points = _grid(space) if trials is None and all_lists else _random(space, trials or 27, seed)
+        points = _grid(space) if trials is None and all_lists else _random(space, trials or 27, draw_seed)
     else:
         raise ValueError("sweep: method %r: want grid, random or halving" % method)
     if method != "halving":

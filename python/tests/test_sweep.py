@@ -41,10 +41,18 @@ class CompareTest(unittest.TestCase):
         self.assertEqual(len(fig.axes[0].get_lines()), 2)
         self.assertEqual(len(cmp.to_frame()), 2)
 
+    def test_shared_settings_named_like_options(self):
+        # "surface" and "seed" are config keys, not compare's or sweep's options.
+        cmp = descent.compare([{"optimizer": "sgd", "lr": 0.001}], model="surface", surface="rosenbrock", steps=5, plot=False)
+        self.assertEqual(cmp[0].config["surface"], "rosenbrock")
+        s = descent.sweep({"lr": [0.01]}, data="linear", seed=3, epochs=2)
+        self.assertEqual(s[0].config["seed"], 3)
+        self.assertEqual(s[0].result.raw, descent.run(data="linear", seed=3, epochs=2, lr=0.01).raw)
+
     def test_no_shared_surface_one_axes(self):
         cmp = descent.compare([{"data": "linear", "features": 2}, {"data": "classic"}], epochs=5, plot=False)
         self.assertEqual(len(cmp.plot().axes), 1)
-        self.assertEqual(len(descent.run(epochs=5).plot(surface=False).axes), 1)
+        self.assertEqual(len(descent.run(epochs=5).plot(show_surface=False).axes), 1)
 
 
 class SweepTest(unittest.TestCase):
@@ -68,8 +76,8 @@ class SweepTest(unittest.TestCase):
 
     def test_random_is_seeded_and_in_range(self):
         space = {"lr": (1e-3, 1e-1, "log"), "momentum": (0.0, 0.9), "optimizer": ["sgd"]}
-        a = descent.sweep(space, method="random", trials=5, seed=7, epochs=10)
-        b = descent.sweep(space, method="random", trials=5, seed=7, epochs=10)
+        a = descent.sweep(space, method="random", trials=5, draw_seed=7, epochs=10)
+        b = descent.sweep(space, method="random", trials=5, draw_seed=7, epochs=10)
         self.assertEqual([t.params for t in a], [t.params for t in b])
         for t in a:
             self.assertTrue(1e-3 <= t.params["lr"] <= 1e-1 and 0 <= t.params["momentum"] <= 0.9)
