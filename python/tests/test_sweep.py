@@ -52,6 +52,8 @@ class CompareTest(unittest.TestCase):
     def test_no_shared_surface_one_axes(self):
         cmp = descent.compare([{"data": "linear", "features": 2}, {"data": "classic"}], epochs=5, plot=False)
         self.assertEqual(len(cmp.plot().axes), 1)
+        two = descent.compare([{"surface": "rosenbrock"}, {"surface": "himmelblau"}], model="surface", steps=5, plot=False)
+        self.assertEqual(len(two.plot().axes), 1)
         self.assertEqual(len(descent.run(epochs=5).plot(show_surface=False).axes), 1)
 
 
