@@ -116,16 +116,17 @@ wheel: web
 	GO=$(GO) $(PYTHON) scripts/wheels.py
 
 ## python-test: the nogui build's Go tests; then this machine's Linux wheel
-## installed with pip --no-index into a venv that sees Debian's numpy, pandas,
+## (built alone into bin/pywheel) installed with pip --no-index into a venv that sees Debian's numpy, pandas,
 ## matplotlib and ipykernel, the package's unit tests (python/tests, Agg
 ## backend) and the example notebook run by nbclient in the venv's own kernel.
 PYVENV   := bin/pyvenv
 WHEELTAG := manylinux_2_17_$(shell uname -m)
-python-test: wheel
+python-test: web
 	$(GO) test -count=1 -tags nogui ./cmd/native
+	GO=$(GO) $(PYTHON) scripts/wheels.py bin/pywheel $(WHEELTAG)
 	rm -rf $(PYVENV)
 	$(PYTHON) -m venv --system-site-packages $(PYVENV)
-	$(PYVENV)/bin/pip install -q --no-index --no-cache-dir dist/wheels/descent-*-py3-none-$(WHEELTAG).whl
+	$(PYVENV)/bin/pip install -q --no-index --no-cache-dir bin/pywheel/descent-*-py3-none-$(WHEELTAG).whl
 	PYDEVD_DISABLE_FILE_VALIDATION=1 $(PYVENV)/bin/python -m ipykernel install --prefix $(PYVENV) --name descent-venv >/dev/null
 	cd python/tests && env -u DESCENT_BIN -u DESCENT_WEB MPLBACKEND=Agg ../../$(PYVENV)/bin/python -m unittest discover -s . -t .
 	env -u DESCENT_BIN -u DESCENT_WEB -u MPLBACKEND PYDEVD_DISABLE_FILE_VALIDATION=1 $(PYVENV)/bin/python python/tests/run_notebook.py python/examples/descent.ipynb descent-venv

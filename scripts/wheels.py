@@ -60,14 +60,19 @@ def build(goos, goarch, tag, out, go):
     print("%-52s %5.2f MB" % (os.path.relpath(path, ROOT), os.path.getsize(path) / 1e6))
 
 
-def main():
-    out = os.path.join(ROOT, "dist", "wheels")
+def main(args):
+    """usage: wheels.py [OUTDIR [TAG]]: every platform's wheel into OUTDIR
+    (default dist/wheels, emptied first), or only the one tagged TAG."""
+    out = os.path.abspath(args[0]) if args else os.path.join(ROOT, "dist", "wheels")
+    chosen = [p for p in PLATFORMS if len(args) < 2 or p[2] == args[1]]
+    if not chosen:
+        sys.exit("wheels: no platform tagged %s (want one of %s)" % (args[1], ", ".join(p[2] for p in PLATFORMS)))
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(out)
     go = os.environ.get("GO", "go")
-    for goos, goarch, tag in PLATFORMS:
+    for goos, goarch, tag in chosen:
         build(goos, goarch, tag, out, go)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
