@@ -128,6 +128,21 @@ class Result:
         --format json prints it) to path, or returns it as a string."""
         return _write(json.dumps(self.raw, separators=(",", ":")) + "\n", path)
 
+    def to_notebook(self, path=None):
+        """Writes the run's configuration as a Jupyter notebook (numpy and
+        torch.optim cells, from descent run --export notebook) to path, or
+        returns it as a string."""
+        return _write(self._export("notebook"), path)
+
+    def to_torch(self, path=None):
+        """Writes the run's configuration as a PyTorch script (from descent
+        run --export torch) to path, or returns it as a string."""
+        return _write(self._export("torch"), path)
+
+    def _export(self, kind):
+        _, out = _cli.call("run", self.config, ["--export", kind])
+        return out
+
     def plot(self, ax=None, show_surface=True):
         """Draws the loss curve, and for a two-parameter model the path over
         its loss surface beside it (show_surface=False leaves that out). Returns
