@@ -134,7 +134,8 @@ func TestMLflowDiverged(t *testing.T) {
 
 // TestTrackingFlagErrors: a bad address or a tracking flag without
 // --mlflow-uri is refused before the run, on one line, with exit 2 and no
-// file left behind; so is a config that cannot be built.
+// file left behind; so is a config that cannot be built, and --export
+// (which does not train) with --out or --mlflow-uri.
 func TestTrackingFlagErrors(t *testing.T) {
 	t.Chdir(t.TempDir())
 	cases := []struct {
@@ -149,6 +150,8 @@ func TestTrackingFlagErrors(t *testing.T) {
 		{[]string{"--out", ""}, "descent run: --out: want a file"},
 		{[]string{"--out", "no/such/folder/run.json"}, "descent run: --out no/such/folder/run.json: no such file or directory"},
 		{[]string{"--out", "run.json", "--lr", "-1"}, "descent run: --lr -1:"},
+		{[]string{"--export", "notebook", "--out", "run.json"}, "descent run: --export notebook: leave out --out"},
+		{[]string{"--export", "torch", "--mlflow-uri", "http://localhost:5000"}, "descent run: --export torch: leave out --mlflow-uri"},
 	}
 	for _, c := range cases {
 		_, stderr, code := runCLI(append([]string{"run"}, c.args...)...)
