@@ -1,0 +1,185 @@
+package playground
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/gif"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// The GIF's bounds: frames (DefaultGIFFrames unless asked, at most
+// MaxGIFFrames), its size (the screen's, scaled down to at most
+// MaxGIFPixels) and its loop (gifLoop hundredths of a second over the
+// frames, each shown 2 to 50 hundredths, and the last held gifHold more).
+const (
+	DefaultGIFFrames = 60
+	MaxGIFFrames     = 200
+	MaxGIFPixels     = 1280 * 800
+	gifLoop          = 600
+	gifHold          = 150
+)
+
+// gifJob makes a GIF of the race by replaying it: a second Game, opened
+// on the race's state at step 0 and drawn offscreen as the export view
+// (the picture without the panel, the speed or the frame rate), steps as
+// the race did to each frame's step and is drawn there. A race is
+// deterministic, so two exports of one state are the same bytes, and a
+// frame is what the playground shows when that state is opened at that
+// step. One frame is made per tick.
+type gifJob struct {
+	src      *Game
+	game     *Game
+	screen   *ebiten.Image
+	w, h     int
+	dpr      float64
+	steps    []int
+	next     int
+	quant    *quantizer
+	prev     *image.Paletted
+	anim     gif.GIF
+	progress func(float64)
+	done     func([]byte, error)
+}
+
+// newGIFJob prepares the GIF of src's race in at most frames frames (0:
+// DefaultGIFFrames).
+func newGIFJob(src *Game, frames int) (*gifJob, error) {
+	if frames == 0 {
+		frames = DefaultGIFFrames
+	}
+	if frames < 1 || frames > MaxGIFFrames {
+		return nil, fmt.Errorf("export gif: %d frames: want 1 to %d", frames, MaxGIFFrames)
+	}
+	if src.world.View != RaceView {
+		return nil, errors.New("export gif: the GIF replays the race; switch to the race view")
+	}
+	if src.width < 1 || src.height < 1 {
+		return nil, errors.New("export gif: the screen has no size yet")
+	}
+	st := src.world.State()
+	total := st.Steps
+	st.Steps = 0
+	g, err := NewGame(Options{State: &st})
+	if err != nil {
+		return nil, fmt.Errorf("export gif: %w", err)
+	}
+	g.exportView = true
+	g.pic.chartLinear, g.pic.chartLarge, g.pic.showFormula = src.pic.chartLinear, src.pic.chartLarge, src.pic.showFormula
+	j := &gifJob{src: src, game: g, w: src.width, h: src.height, dpr: src.dpr}
+	if px := j.w * j.h; px > MaxGIFPixels {
+		s := math.Sqrt(float64(MaxGIFPixels) / float64(px))
+		j.w, j.h, j.dpr = int(float64(j.w)*s), int(float64(j.h)*s), j.dpr*s
+	}
+	j.steps = gifSteps(total, frames)
+	j.quant = newQuantizer(gifPalette(g.theme()))
+	j.anim = gif.GIF{Config: image.Config{ColorModel: j.quant.pal, Width: j.w, Height: j.h}}
+	return j, nil
+}
+
+// gifSteps returns the race's steps that frames frames show: evenly
+// spread from 0 to total, one per step when there are fewer steps.
+func gifSteps(total, frames int) []int {
+	n := min(frames, total+1)
+	steps := make([]int, n)
+	for k := range steps {
+		if n > 1 {
+			steps[k] = int(math.Round(float64(k) * float64(total) / float64(n-1)))
+		}
+	}
+	return steps
+}
+
+// fraction is how much of the GIF is made.
+func (j *gifJob) fraction() float64 { return float64(j.next) / float64(len(j.steps)) }
+
+// frame makes the next frame and reports whether it was the last.
+func (j *gifJob) frame() bool {
+	if j.screen == nil {
+		j.screen = ebiten.NewImage(j.w, j.h)
+	}
+	g, w := j.game, j.game.world
+	if d := j.steps[j.next] - w.Steps(); d > 0 {
+		w.Advance(d)
+	}
+	// A slice that follows the leader is drawn through its current
+	// point, as a state opened at this step draws it.
+	w.slice = fieldSlice{}
+	g.layoutAt(j.w, j.h, j.dpr)
+	g.refreshLayers()
+	j.screen.Clear()
+	g.Draw(j.screen)
+	img := image.NewRGBA(image.Rect(0, 0, j.w, j.h))
+	j.screen.ReadPixels(img.Pix)
+	j.src.layoutAt(j.src.width, j.src.height, j.src.dpr)
+	j.add(j.quant.paletted(img))
+	j.next++
+	if j.progress != nil {
+		j.progress(j.fraction())
+	}
+	return j.next == len(j.steps)
+}
+
+// add appends a frame: after the first, only the rectangle that changed,
+// its unchanged pixels transparent (gifKeep) so that they show the frame
+// before and compress to little.
+func (j *gifJob) add(p *image.Paletted) {
+	frame := p
+	if j.prev != nil {
+		r := changed(j.prev, p)
+		frame = image.NewPaletted(r, p.Palette)
+		keep := gifKeep(p.Palette)
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			for x := r.Min.X; x < r.Max.X; x++ {
+				i := p.PixOffset(x, y)
+				c := p.Pix[i]
+				if c == j.prev.Pix[i] {
+					c = keep
+				}
+				frame.SetColorIndex(x, y, c)
+			}
+		}
+	}
+	j.prev = p
+	delay := min(max(gifLoop/len(j.steps), 2), 50)
+	j.anim.Image = append(j.anim.Image, frame)
+	j.anim.Delay = append(j.anim.Delay, delay)
+	j.anim.Disposal = append(j.anim.Disposal, gif.DisposalNone)
+}
+
+// changed is the smallest rectangle holding every pixel where a and b
+// differ (a 1×1 one at the corner when none does).
+func changed(a, b *image.Paletted) image.Rectangle {
+	r := image.Rectangle{}
+	w := b.Rect.Dx()
+	for y := 0; y < b.Rect.Dy(); y++ {
+		ra, rb := a.Pix[y*a.Stride:y*a.Stride+w], b.Pix[y*b.Stride:y*b.Stride+w]
+		for x := range rb {
+			if ra[x] != rb[x] {
+				r = r.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	if r.Empty() {
+		return image.Rect(0, 0, 1, 1)
+	}
+	return r
+}
+
+// finish encodes the GIF and hands it over.
+func (j *gifJob) finish() {
+	if j.screen != nil {
+		j.screen.Deallocate()
+	}
+	last := len(j.anim.Delay) - 1
+	j.anim.Delay[last] += gifHold
+	var buf bytes.Buffer
+	if err := gif.EncodeAll(&buf, &j.anim); err != nil {
+		j.done(nil, fmt.Errorf("export gif: %w", err))
+		return
+	}
+	j.done(buf.Bytes(), nil)
+}
