@@ -49,7 +49,11 @@ func windowOptions(args []string, stdout, stderr io.Writer) (playground.Options,
 	useGPU := fs.Bool("gpu", false, "use the GPU backend")
 	shot := fs.String("screenshot", "", "write the screen to this PNG after --frames frames, then quit")
 	frames := fs.Int("frames", 60, "frames to run before --screenshot")
+	exp := registerExportFlags(fs)
 	windowFlags := map[string]bool{"url": true, "state": true, "gpu": true, "screenshot": true, "frames": true}
+	for _, name := range exportFlagNames {
+		windowFlags[name] = true
+	}
 	stateFlags := playground.RegisterStateFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -61,6 +65,10 @@ func windowOptions(args []string, stdout, stderr io.Writer) (playground.Options,
 	}
 	if *frames < 1 {
 		fmt.Fprintf(stderr, "descent: --frames %d: want at least 1\n", *frames)
+		return playground.Options{}, 2
+	}
+	if err := exp.check(); err != nil {
+		fmt.Fprintf(stderr, "descent: %v\n", err)
 		return playground.Options{}, 2
 	}
 	if *link != "" && *stateFile != "" {
@@ -87,7 +95,9 @@ func windowOptions(args []string, stdout, stderr io.Writer) (playground.Options,
 		fmt.Fprintf(stderr, "descent: %v\n", err)
 		return playground.Options{}, 2
 	}
-	return playground.Options{State: &st, GPU: *useGPU, ScreenshotPath: *shot, ScreenshotFrames: *frames}, -1
+	opts := playground.Options{State: &st, GPU: *useGPU, ScreenshotPath: *shot, ScreenshotFrames: *frames}
+	exp.apply(&opts)
+	return opts, -1
 }
 
 // windowUsage lists the window's flags, then the state's shared flags;
