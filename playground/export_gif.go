@@ -7,8 +7,11 @@ import (
 	"image"
 	"image/gif"
 	"math"
+	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/descent-playground/descent/render"
 )
 
 // The GIF's bounds: frames (DefaultGIFFrames unless asked, at most
@@ -98,8 +101,12 @@ func (j *gifJob) fraction() float64 { return float64(j.next) / float64(len(j.ste
 
 // frame makes the next frame and reports whether it was the last.
 func (j *gifJob) frame() bool {
+	// The frame is drawn on a texture of its own, and the surface with
+	// the race's own layer while it shows the same field: the GPU then
+	// samples and blends at the same texture positions in every export,
+	// so that antialiased edges come out the same to the unit.
 	if j.screen == nil {
-		j.screen = ebiten.NewImage(j.w, j.h)
+		j.screen = ebiten.NewImageWithOptions(image.Rect(0, 0, j.w, j.h), &ebiten.NewImageOptions{Unmanaged: true})
 	}
 	g, w := j.game, j.game.world
 	if d := j.steps[j.next] - w.Steps(); d > 0 {
@@ -109,6 +116,9 @@ func (j *gifJob) frame() bool {
 	// point, as a state opened at this step draws it.
 	w.slice = fieldSlice{}
 	g.layoutAt(j.w, j.h, j.dpr)
+	if src := j.src; g.layer == nil && src.layer != nil && src.layerLog == w.LogScale && src.layerFor != nil && sameField(*src.layerFor, w.Field()) {
+		g.layer, g.layerFor, g.layerLog = src.layer, w.field, w.LogScale
+	}
 	g.refreshLayers()
 	j.screen.Clear()
 	g.Draw(j.screen)
@@ -121,6 +131,11 @@ func (j *gifJob) frame() bool {
 		j.progress(j.fraction())
 	}
 	return j.next == len(j.steps)
+}
+
+// sameField reports whether a and b are the same loss field.
+func sameField(a, b render.Field) bool {
+	return a.Cols == b.Cols && a.Rows == b.Rows && a.XMin == b.XMin && a.XMax == b.XMax && a.YMin == b.YMin && a.YMax == b.YMax && slices.Equal(a.Values, b.Values)
 }
 
 // add appends a frame: after the first, only the rectangle that changed,

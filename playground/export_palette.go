@@ -101,12 +101,18 @@ func (q *quantizer) index(r, g, b uint8) uint8 {
 	return uint8(best)
 }
 
-// paletted maps an RGBA image (opaque, as the screen is) to the palette.
+// paletted maps an RGBA image (opaque, as the screen is) to the palette;
+// a pixel the colour of the one before it (most of a frame's) is not
+// looked up again.
 func (q *quantizer) paletted(img *image.RGBA) *image.Paletted {
 	out := image.NewPaletted(img.Bounds(), q.pal)
-	for i := 0; i < len(out.Pix); i++ {
+	last, index := [3]uint8{}, q.index(0, 0, 0)
+	for i := range out.Pix {
 		o := 4 * i
-		out.Pix[i] = q.index(img.Pix[o], img.Pix[o+1], img.Pix[o+2])
+		if c := [3]uint8{img.Pix[o], img.Pix[o+1], img.Pix[o+2]}; c != last {
+			last, index = c, q.index(c[0], c[1], c[2])
+		}
+		out.Pix[i] = index
 	}
 	return out
 }
