@@ -439,7 +439,7 @@ func (g *Game) messageLine() (string, bool) {
 	switch {
 	case w.Err != nil:
 		return w.Err.Error(), true
-	case g.exp.message != "":
+	case g.exp.message != "" && g.frames < g.exp.until:
 		return g.exp.message, false
 	case w.scenario.Hint != "":
 		return "watch: " + w.scenario.Hint, false

@@ -92,8 +92,15 @@ type ExportRequest struct {
 type exportState struct {
 	screens []func([]byte, error)
 	gif     *gifJob
-	// message is the latest export's line for the app ("" for none).
+	// message is the latest export's line for the app, shown until
+	// frame until.
 	message string
+	until   int
+}
+
+// exportMessage shows msg in the message line for about four seconds.
+func (g *Game) exportMessage(msg string) {
+	g.exp.message, g.exp.until = msg, g.frames+240
 }
 
 // StartExport begins the export req names; call it from Update (or a job

@@ -70,6 +70,11 @@ func newGIFJob(src *Game, frames int) (*gifJob, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export gif: %w", err)
 	}
+	if src.useGPU && src.gpu != nil {
+		// The race ran on the GPU backend: so does its replay.
+		g.useGPU, g.gpu = true, src.gpu
+		g.world.SetBackend(src.gpu)
+	}
 	g.exportView = true
 	g.pic.chartLinear, g.pic.chartLarge, g.pic.showFormula = src.pic.chartLinear, src.pic.chartLarge, src.pic.showFormula
 	j := &gifJob{src: src, game: g, w: src.width, h: src.height, dpr: src.dpr}

@@ -23,7 +23,7 @@ func (g *Game) handleExportKeys(capture inputCapture) {
 				continue
 			}
 			err := g.StartExport(ExportRequest{Name: e.Name,
-				Progress: func(f float64) { g.exp.message = fmt.Sprintf("making the GIF of the race: %.0f%%", 100*f) },
+				Progress: func(f float64) { g.exportMessage(fmt.Sprintf("making the GIF of the race: %.0f%%", 100*f)) },
 				Done: func(data []byte, err error) {
 					var path string
 					if err == nil {
@@ -31,10 +31,10 @@ func (g *Game) handleExportKeys(capture inputCapture) {
 					}
 					if err != nil {
 						g.world.Err = err
-						g.exp.message = ""
+						g.exportMessage("")
 						return
 					}
-					g.exp.message = "saved " + path
+					g.exportMessage("saved " + path)
 				}})
 			if err != nil {
 				g.world.Err = err
