@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -145,7 +146,9 @@ func TestExportGIFReplaysTheRace(t *testing.T) {
 	const w, h, frames = 900, 560, 12
 	g, screen := raced(t, "himmelblau", w, h, 30)
 	steps := g.World().Steps()
+	t0 := time.Now()
 	data := export(t, g, screen, "gif", frames)
+	took := time.Since(t0)
 	if again := export(t, g, screen, "gif", frames); !bytes.Equal(data, again) {
 		t.Errorf("two GIFs of one state differ (%d and %d bytes)", len(data), len(again))
 	}
@@ -166,7 +169,7 @@ func TestExportGIFReplaysTheRace(t *testing.T) {
 	if total < 500 || total > 1000 {
 		t.Errorf("the loop lasts %d/100 s, want 5 to 10 s", total)
 	}
-	t.Logf("%d steps in %d frames, %d bytes, a loop of %.1f s", steps, len(a.Image), len(data), float64(total)/100)
+	t.Logf("%d steps in %d frames, %d bytes, a loop of %.1f s, made in %v", steps, len(a.Image), len(data), float64(total)/100, took.Round(time.Millisecond))
 	pics := composed(t, a)
 
 	// The same state opened in a game of its own, drawn as exports draw.
@@ -202,6 +205,7 @@ func TestExportGIFReplaysTheRace(t *testing.T) {
 			t.Errorf("pixel %d,%d: the last frame has %v, the opened state's picture %v", i%w, i/w, last.Palette[last.Pix[i]], img.Pix[4*i:4*i+3])
 		}
 	}
+	t.Logf("the last frame and the opened state's picture map to other palette entries at %d of %d pixels", differ, len(want.Pix))
 	if differ > len(want.Pix)/1000 {
 		t.Errorf("the last frame differs from the opened state's picture at %d of %d pixels", differ, len(want.Pix))
 	}
