@@ -34,18 +34,21 @@ const (
 // frame is what the playground shows when that state is opened at that
 // step. One frame is made per tick.
 type gifJob struct {
-	src      *Game
-	game     *Game
-	screen   *ebiten.Image
-	w, h     int
-	dpr      float64
-	steps    []int
-	next     int
-	quant    *quantizer
-	prev     *image.Paletted
-	anim     gif.GIF
-	progress func(float64)
-	done     func([]byte, error)
+	src    *Game
+	game   *Game
+	screen *ebiten.Image
+	w, h   int
+	dpr    float64
+	steps  []int
+	next   int
+	quant  *quantizer
+	prev   *image.Paletted
+	// head is the GIF's header and colour table, body its frames so far,
+	// each encoded as it is made (see add); err the first error met.
+	head, body []byte
+	err        error
+	progress   func(float64)
+	done       func([]byte, error)
 }
 
 // newGIFJob prepares the GIF of src's race in at most frames frames (0:
@@ -84,7 +87,6 @@ func newGIFJob(src *Game, frames int) (*gifJob, error) {
 	}
 	j.steps = gifSteps(total, frames)
 	j.quant = newQuantizer(gifPalette(g.theme()))
-	j.anim = gif.GIF{Config: image.Config{ColorModel: j.quant.pal, Width: j.w, Height: j.h}}
 	return j, nil
 }
 
@@ -143,9 +145,11 @@ func sameField(a, b render.Field) bool {
 	return a.Cols == b.Cols && a.Rows == b.Rows && a.XMin == b.XMin && a.XMax == b.XMax && a.YMin == b.YMin && a.YMax == b.YMax && slices.Equal(a.Values, b.Values)
 }
 
-// add appends a frame: after the first, only the rectangle that changed,
+// add encodes a frame: after the first, only the rectangle that changed,
 // its unchanged pixels transparent (gifKeep) so that they show the frame
-// before and compress to little.
+// before and compress to little. Frames are encoded as they come (each
+// as a GIF of one frame whose blocks are kept), so that memory holds the
+// compressed frames, not the pictures.
 func (j *gifJob) add(p *image.Paletted) {
 	frame := p
 	if j.prev != nil {
@@ -165,9 +169,27 @@ func (j *gifJob) add(p *image.Paletted) {
 	}
 	j.prev = p
 	delay := min(max(gifLoop/len(j.steps), 2), 50)
-	j.anim.Image = append(j.anim.Image, frame)
-	j.anim.Delay = append(j.anim.Delay, delay)
-	j.anim.Disposal = append(j.anim.Disposal, gif.DisposalNone)
+	if j.next == len(j.steps)-1 {
+		delay += gifHold
+	}
+	one := gif.GIF{Image: []*image.Paletted{frame}, Delay: []int{delay}, Disposal: []byte{gif.DisposalNone},
+		Config: image.Config{ColorModel: p.Palette, Width: j.w, Height: j.h}}
+	var buf bytes.Buffer
+	if err := gif.EncodeAll(&buf, &one); err != nil {
+		j.err = err
+		return
+	}
+	// A GIF of one frame: the header (6 bytes), the screen descriptor (7)
+	// and the global colour table, the frame's blocks, the trailer (1).
+	b := buf.Bytes()
+	n := 13
+	if b[10]&0x80 != 0 {
+		n += 3 << (b[10]&7 + 1)
+	}
+	if j.head == nil {
+		j.head = append([]byte(nil), b[:n]...)
+	}
+	j.body = append(j.body, b[n:len(b)-1]...)
 }
 
 // changed is the smallest rectangle holding every pixel where a and b
@@ -189,17 +211,20 @@ func changed(a, b *image.Paletted) image.Rectangle {
 	return r
 }
 
-// finish encodes the GIF and hands it over.
+// netscapeLoop is the application extension that makes a GIF loop
+// forever.
+var netscapeLoop = []byte{0x21, 0xff, 0x0b, 'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0', 0x03, 0x01, 0x00, 0x00, 0x00}
+
+// finish joins the GIF's parts and hands it over.
 func (j *gifJob) finish() {
 	if j.screen != nil {
 		j.screen.Deallocate()
 	}
-	last := len(j.anim.Delay) - 1
-	j.anim.Delay[last] += gifHold
-	var buf bytes.Buffer
-	if err := gif.EncodeAll(&buf, &j.anim); err != nil {
-		j.done(nil, fmt.Errorf("export gif: %w", err))
+	if j.err != nil {
+		j.done(nil, fmt.Errorf("export gif: %w", j.err))
 		return
 	}
-	j.done(buf.Bytes(), nil)
+	out := make([]byte, 0, len(j.head)+len(netscapeLoop)+len(j.body)+1)
+	out = append(append(append(append(out, j.head...), netscapeLoop...), j.body...), 0x3b)
+	j.done(out, nil)
 }

@@ -166,6 +166,9 @@ func TestExportGIFReplaysTheRace(t *testing.T) {
 		}
 		total += d
 	}
+	if a.LoopCount != 0 {
+		t.Errorf("loop count %d, want 0 (for ever)", a.LoopCount)
+	}
 	if total < 500 || total > 1000 {
 		t.Errorf("the loop lasts %d/100 s, want 5 to 10 s", total)
 	}
