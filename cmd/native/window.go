@@ -48,7 +48,7 @@ func windowOptions(args []string, stdout, stderr io.Writer) (playground.Options,
 	stateFile := fs.String("state", "", "open the state in a JSON file (as the page's window.descent.getState() writes it)")
 	useGPU := fs.Bool("gpu", false, "use the GPU backend")
 	shot := fs.String("screenshot", "", "write the screen to this PNG after --frames frames, then quit")
-	frames := fs.Int("frames", 60, "frames to run before --screenshot")
+	frames := fs.Int("frames", 60, "frames to run before --screenshot, --gif or --export-run")
 	exp := registerExportFlags(fs)
 	windowFlags := map[string]bool{"url": true, "state": true, "gpu": true, "screenshot": true, "frames": true}
 	for _, name := range exportFlagNames {
