@@ -32,6 +32,15 @@ type Options struct {
 	// there after ScreenshotFrames frames and then end.
 	ScreenshotPath   string
 	ScreenshotFrames int
+	// GIFPath, RunPath and GIFFrames: after ScreenshotFrames frames the
+	// game also writes the race's GIF (GIFFrames frames, 0 for the
+	// default) and the run's CSV or JSON (by RunPath's extension), then
+	// ends (export_cli.go).
+	GIFPath, RunPath string
+	GIFFrames        int
+	// ExportDir is the folder the native export keys save to (empty:
+	// the working directory).
+	ExportDir string
 }
 
 // Game is the ebiten.Game of the playground: Update reads the panel, the
@@ -78,6 +87,11 @@ type Game struct {
 	firstGrads map[*compute.Run][]float64
 	// dpr is the device scale the latest Layout saw.
 	dpr float64
+	// exp holds the exports under way (export.go); exportView draws the
+	// picture as exports show it: no panel, speed or frame rate.
+	exp        exportState
+	exportView bool
+	cli        cliExports
 }
 
 // NewGame returns the playground on the scenario that opts names.
@@ -122,12 +136,17 @@ func (g *Game) Update() error {
 		}
 		return ebiten.Termination
 	}
+	if done, err := g.updateCLIExports(); done {
+		return err
+	}
+	g.updateExports()
 	capture, err := g.updatePanel()
 	if err != nil {
 		return err
 	}
 	g.handleInput(capture)
 	g.handlePictureInput(capture)
+	g.handleExportKeys(capture)
 	if !g.drawn {
 		return nil
 	}
