@@ -483,7 +483,7 @@ var helpLines = [][2]string{
 	{"+ / −", "larger / smaller text"},
 	{"t", "light / dark theme (light for projectors)"},
 	{"g", "arrows' length: the gradient's size (log) / fixed"},
-	{"p · a · x", "save a PNG of the view · a GIF of the race · the run's CSV and JSON"},
+	{"p · a · x · n", "save a PNG of the view · a GIF of the race · the run's CSV and JSON · a notebook and a PyTorch script of the leader's run"},
 	{"0", "reset a map's zoom"},
 	{"click", "set the start point (2-D)"},
 	{"drag", "orbit (3-D) · wheel: zoom (3-D, maps)"},

@@ -49,14 +49,15 @@ type Export struct {
 }
 
 // exportTable is the list of exports, in the order the page shows them.
-// Another export made at once from the world (a notebook or a PyTorch
-// script of the leader's compute.Config, say) is one more row of kind
-// exportNow with its bytes function.
+// An export made at once from the world is a row of kind exportNow with
+// its bytes function.
 var exportTable = []Export{
 	{Name: "png", Title: "PNG of the view", Ext: "png", MIME: "image/png", Key: 'p', kind: exportScreen},
 	{Name: "gif", Title: "GIF of the race", Ext: "gif", MIME: "image/gif", Key: 'a', kind: exportReplay},
 	{Name: "csv", Title: "CSV of the run", Ext: "csv", MIME: "text/csv", Key: 'x', kind: exportNow, bytes: raceCSV},
 	{Name: "json", Title: "JSON of the run", Ext: "json", MIME: "application/json", Key: 'x', kind: exportNow, bytes: raceJSON},
+	{Name: "notebook", Title: "Notebook (numpy and PyTorch) of the leader's run", Ext: "ipynb", MIME: "application/x-ipynb+json", Key: 'n', kind: exportNow, bytes: raceNotebook},
+	{Name: "torch", Title: "PyTorch script of the leader's run", Ext: "py", MIME: "text/x-python", Key: 'n', kind: exportNow, bytes: raceTorch},
 }
 
 // Exports returns the exports the playground offers, in order.

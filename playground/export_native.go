@@ -11,7 +11,8 @@ import (
 )
 
 // handleExportKeys saves the exports whose key was typed (p: the view's
-// PNG, a: the race's GIF, x: the run's CSV and JSON) into the export
+// PNG, a: the race's GIF, x: the run's CSV and JSON, n: the leader's
+// notebook and PyTorch script) into the export
 // folder, and says in the message line where (or how far the GIF is).
 func (g *Game) handleExportKeys(capture inputCapture) {
 	if capture&captureFocus != 0 {

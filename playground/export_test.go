@@ -384,7 +384,7 @@ func TestExportNames(t *testing.T) {
 			t.Errorf("export %s: extension %q, MIME %q, title %q", e.Name, e.Ext, e.MIME, e.Title)
 		}
 	}
-	if !slices.Equal(names, []string{"png", "gif", "csv", "json"}) {
+	if !slices.Equal(names, []string{"png", "gif", "csv", "json", "notebook", "torch"}) {
 		t.Errorf("exports %v", names)
 	}
 	for path, want := range map[string]string{"run.csv": "csv", "a/b.JSON": "json", "x.png": "", "x": ""} {
