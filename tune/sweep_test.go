@@ -252,4 +252,3 @@ func TestNewRejectsBadTrials(t *testing.T) {
 		}
 	}
 }
-
