@@ -9,6 +9,8 @@ import (
 type Progress struct {
 	// Done of Total trials have run.
 	Done, Total int
+	// Trial is the trial that has just run.
+	Trial *Trial
 	// Best is the best trial so far (see Sweep.Best).
 	Best *Trial
 }
@@ -58,7 +60,7 @@ func Run(ctx context.Context, s *Sweep, workers int, progress func(Progress)) er
 		s.Report(t)
 		done++
 		if progress != nil {
-			progress(Progress{Done: done, Total: s.Total(), Best: s.Best()})
+			progress(Progress{Done: done, Total: s.Total(), Trial: t, Best: s.Best()})
 		}
 	}
 }

@@ -83,6 +83,7 @@ type Sweep struct {
 	// round, next the index in rung of the next to hand out, reported how
 	// many of rung have come back.
 	trials         []*Trial
+	reportedAll    []*Trial
 	rung           []*Trial
 	next, reported int
 	rungNo, budget int
@@ -202,7 +203,9 @@ func (s *Sweep) Unit() string { return s.unit }
 // Total is how many trials the sweep runs in all rounds.
 func (s *Sweep) Total() int { return s.total }
 
-// Trials returns every trial planned so far, in ID order.
+// Trials returns every trial planned so far, in ID order. While Run runs,
+// the trials not yet reported are being written: read them after Run, or
+// read Progress.Trial.
 func (s *Sweep) Trials() []*Trial { return s.trials }
 
 // Done says every round has run.
@@ -222,6 +225,7 @@ func (s *Sweep) Next() (*Trial, bool) {
 // Report takes back a trial that Next handed out, after it has run. When
 // the round is complete, halving plans the next round from its best third.
 func (s *Sweep) Report(t *Trial) {
+	s.reportedAll = append(s.reportedAll, t)
 	s.reported++
 	if s.reported < len(s.rung) {
 		return
@@ -240,13 +244,14 @@ func (s *Sweep) Report(t *Trial) {
 	_ = s.plan(points, s.rungNo+1)
 }
 
-// Best returns the best trial of the latest round that has results, or
-// nil before any trial has run.
+// Best returns the best reported trial of the latest round that has
+// results, or nil before any trial has been reported. It reads only
+// reported trials, so Run's progress callback may call it while other
+// trials run.
 func (s *Sweep) Best() *Trial {
 	var last []*Trial
-	for _, t := range s.trials {
+	for _, t := range s.reportedAll {
 		switch {
-		case !t.Done:
 		case len(last) == 0 || t.Rung > last[0].Rung:
 			last = []*Trial{t}
 		case t.Rung == last[0].Rung:
