@@ -78,6 +78,8 @@ type Game struct {
 	firstGrads map[*compute.Run][]float64
 	// dpr is the device scale the latest Layout saw.
 	dpr float64
+	// sweep is the hyperparameter sweep and its view (sweep.go).
+	sweep appSweep
 }
 
 // NewGame returns the playground on the scenario that opts names.
@@ -128,6 +130,7 @@ func (g *Game) Update() error {
 	}
 	g.handleInput(capture)
 	g.handlePictureInput(capture)
+	g.sweep.tick()
 	if !g.drawn {
 		return nil
 	}

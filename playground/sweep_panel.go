@@ -1,0 +1,39 @@
+//go:build !js
+
+package playground
+
+import (
+	"github.com/ebitengine/debugui"
+
+	"github.com/descent-playground/descent/tune"
+)
+
+// sweepPanel is the native panel's Sweep section: the controls of
+// sweepRows, as debugui widgets.
+func (g *Game) sweepPanel(ctx *debugui.Context) {
+	ctx.Header("Sweep", false, func() {
+		w := g.world
+		a := &g.sweep
+		param, method, trials := a.settings()
+		ctx.SetGridLayout([]int{-1, -2}, nil)
+		ctx.Text("parameter")
+		params := w.sweepParams()
+		pi := indexOf(params, param)
+		ctx.Dropdown(&pi, params).On(func() { w.Err = g.setSweepParam(params[pi]) })
+		ctx.Text("method")
+		mi := indexOf(tune.Methods, string(method))
+		ctx.Dropdown(&mi, tune.Methods).On(func() { w.Err = g.setSweepMethod(tune.Methods[mi]) })
+		ctx.Text("trials")
+		g.numberField(ctx, "sweep_trials", float64(trials), g.sweepTrialsEntry())
+		g.fieldErrorRow(ctx, "sweep_trials")
+		ctx.SetGridLayout([]int{-1, -1, -1}, nil)
+		start := "Start"
+		if a.snapshot().running {
+			start = "Stop"
+		}
+		press := func(name string) func() { return func() { w.Err = g.pressSweep(name) } }
+		g.button(ctx, "sweep_start", start, press("sweep_start"))
+		g.button(ctx, "sweep_apply", "apply best", press("sweep_apply"))
+		g.button(ctx, "sweep_view", "view", press("sweep_view"))
+	})
+}
