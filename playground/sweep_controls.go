@@ -28,7 +28,7 @@ func (g *Game) sweepRows() []*controlRow {
 		{Control: Control{Key: "sweep_method", Label: "method", Kind: SelectControl, Value: string(method), Options: optionsOf(tune.Methods, tune.Methods),
 			Help: "grid: evenly spaced values; random: seeded random values; halving: many short runs, the best third run three times longer, until one is left"}},
 		{Control: Control{Key: "sweep_trials", Label: "trials", Kind: NumberControl, Value: trials, Text: formatNumber(float64(trials)), Nudge: 1,
-			Help: fmt.Sprintf("trials for each optimizer (grid points, random values, halving's first round), 1 to %d", maxSweepTrials),
+			Help:  fmt.Sprintf("trials for each optimizer (grid points, random values, halving's first round), 1 to %d", maxSweepTrials),
 			Error: g.fieldError("sweep_trials")}},
 		{Control: Control{Key: "sweep_start", Label: start, Kind: ButtonControl, Value: sn.running, Help: "start or stop the sweep"}},
 		{Control: Control{Key: "sweep_apply", Label: "apply best", Kind: ButtonControl, Help: "give each racer the best value its sweep found"}},

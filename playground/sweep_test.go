@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"image"
 	"image/color"
-		"math"
+	"math"
 	"strings"
 	"testing"
 	"time"
