@@ -252,3 +252,26 @@ func TestNewRejectsBadTrials(t *testing.T) {
 		}
 	}
 }
+
+// TestRankingRules ranks made-up outcomes: a diverged trial ranks after
+// every finished one even with a smaller loss, then the non-finite, the
+// failed and the unrun ones by ID.
+func TestRankingRules(t *testing.T) {
+	trials := []*Trial{
+		{ID: 0, Done: true, Stop: compute.Diverged, Loss: 0.5},
+		{ID: 1, Done: true, Stop: compute.Finished, Loss: 2},
+		{ID: 2, Done: true, Stop: compute.NonFinite, Loss: compute.Float(math.NaN())},
+		{ID: 3, Done: true, Stop: compute.Finished, Loss: 1},
+		{ID: 4},
+		{ID: 5, Done: true, Err: "config: lr = -1", Loss: compute.Float(math.NaN())},
+		{ID: 6, Done: true, Stop: compute.Cancelled, Loss: 0.1},
+		{ID: 7, Done: true, Stop: compute.Finished, Loss: compute.Float(math.Inf(1))},
+	}
+	var ids []int
+	for _, tr := range Ranked(trials) {
+		ids = append(ids, tr.ID)
+	}
+	if want := []int{3, 1, 0, 2, 4, 5, 6, 7}; !slices.Equal(ids, want) {
+		t.Errorf("ranked %v, want %v", ids, want)
+	}
+}
