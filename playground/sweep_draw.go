@@ -27,7 +27,9 @@ type sweepParts struct {
 	title, bar, plot, table image.Rectangle
 }
 
-func layoutSweep(box image.Rectangle, rows int) sweepParts {
+// layoutSweep lays out the view in box for a table of rows racers and a
+// plot over v's ranges (whose tick labels decide the room its axes need).
+func layoutSweep(box image.Rectangle, rows int, v render.Viewport) sweepParts {
 	s := render.TextScale()
 	lh := int(math.Ceil(render.LineHeight()))
 	pad := int(8 * s)
@@ -37,7 +39,8 @@ func layoutSweep(box image.Rectangle, rows int) sweepParts {
 	p.bar = image.Rect(in.Min.X, p.title.Max.Y+pad/2, in.Max.X, p.title.Max.Y+pad/2+lh)
 	tableH := (rows+1)*lh + pad
 	p.table = image.Rect(in.Min.X, in.Max.Y-tableH, in.Max.X, in.Max.Y)
-	left, below := render.AxesRoom(render.Viewport{Rect: image.Rect(0, 0, in.Dx(), in.Dy()/2)})
+	v.Rect = image.Rect(0, 0, in.Dx(), in.Dy()/2)
+	left, below := render.AxesRoom(v)
 	p.plot = image.Rect(in.Min.X+left, p.bar.Max.Y+pad, in.Max.X-pad, p.table.Min.Y-below-pad)
 	return p
 }
@@ -57,7 +60,8 @@ func (g *Game) drawSweep(screen *ebiten.Image, rg regions) {
 	screen = screen.SubImage(box).(*ebiten.Image)
 	th := g.theme()
 	sn := g.sweep.snapshot()
-	parts := layoutSweep(box, len(sn.runs))
+	v, _, _, _ := sweepAxes(sn, image.Rectangle{})
+	parts := layoutSweep(box, len(sn.runs), v)
 	vector.FillRect(screen, float32(box.Min.X), float32(box.Min.Y), float32(box.Dx()), float32(box.Dy()), th.Background, false)
 
 	state := "finished"

@@ -79,7 +79,8 @@ func TestSweepViewDrawsPlotAndTable(t *testing.T) {
 	if len(sn.runs) != 2 {
 		t.Fatalf("%d racers swept, want SGD and Adam", len(sn.runs))
 	}
-	parts := layoutSweep(sweepBox(g.regions()), len(sn.runs))
+	v, _, _, _ := sweepAxes(sn, image.Rectangle{})
+	parts := layoutSweep(sweepBox(g.regions()), len(sn.runs), v)
 	// The plot, less its top strip where diverged trials' crosses are.
 	plot := parts.plot.Inset(2)
 	plot.Min.Y += plot.Dy() / 10
