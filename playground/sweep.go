@@ -154,7 +154,9 @@ func (g *Game) planSweep() ([]*racerSweep, error) {
 		if !ok {
 			continue
 		}
-		s, err := tune.New(tune.Options{Base: w.config(r), Space: tune.Space{p}, Method: method, Trials: trials, GridPoints: trials})
+		base := w.config(r)
+		base.FullLoss = "" // the race's curves need every step's loss; a trial, the last (tune's default)
+		s, err := tune.New(tune.Options{Base: base, Space: tune.Space{p}, Method: method, Trials: trials, GridPoints: trials})
 		if err != nil {
 			return nil, fmt.Errorf("sweep %s: %w", r.Name(), err)
 		}

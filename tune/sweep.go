@@ -52,8 +52,14 @@ type Options struct {
 	Seed uint64 `json:"seed,omitempty"`
 }
 
-// withDefaults fills in the unset options and the base's defaults.
+// withDefaults fills in the unset options and the base's defaults. A base
+// that does not say when to evaluate the full-data loss evaluates it only
+// at the end: a trial is ranked by its final loss, and the trajectory does
+// not depend on when the loss is evaluated.
 func (o Options) withDefaults() Options {
+	if o.Base.FullLoss == "" {
+		o.Base.FullLoss = string(compute.LossEnd)
+	}
 	o.Base = o.Base.WithDefaults()
 	if o.Method == "" {
 		o.Method = Random
