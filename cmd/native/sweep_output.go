@@ -150,7 +150,7 @@ func writeSweepText(w io.Writer, s *tune.Sweep, best string) error {
 	for _, p := range space {
 		fmt.Fprintf(tw, "%s\t", p.Key)
 	}
-	fmt.Fprintln(tw, "loss\tstop\tseconds\t")
+	fmt.Fprintln(tw, "loss\tstop\tms\t")
 	var done []*tune.Trial
 	for _, t := range s.Trials() {
 		if t.Done {
@@ -179,7 +179,7 @@ func writeSweepText(w io.Writer, s *tune.Sweep, best string) error {
 		if t.Err != "" {
 			stop = "error"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%.3f\t\n", loss, stop, t.Wall.Seconds())
+		fmt.Fprintf(tw, "%s\t%s\t%.3g\t\n", loss, stop, float64(t.Wall.Microseconds())/1000)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
