@@ -46,7 +46,7 @@ check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./cmd/wasm ./compute ./playground
+	GOOS=js GOARCH=wasm $(GO) vet ./cmd/wasm ./compute ./playground ./tune
 	@linked=$$(GOOS=js GOARCH=wasm $(GO) list -deps ./cmd/wasm | grep -E '^github.com/ebitengine/debugui|/exp/textinput$$'); \
 	if [ -n "$$linked" ]; then echo "the page links what it must not (see docs/DESIGN.md, the page's panel):"; echo "$$linked"; exit 1; fi
 	@fused=$$(GOARCH=arm64 $(GO) build -gcflags=-S ./compute 2>&1 | grep -E 'FN?M(ADD|SUB)' | grep -oE '[^ (/]+\.go:[0-9]+' | sort -u); \
@@ -59,7 +59,7 @@ unit:
 ## wasm-test: the compute core's tests compiled to js/wasm and run under Node
 ## (among them the trajectory hashes, which must equal the native ones).
 wasm-test:
-	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASMTEST)" ./compute
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASMTEST)" ./compute ./tune
 
 ## arm64-test: the compute core's determinism tests and PyTorch goldens
 ## cross-compiled for linux/arm64 and run under qemu-aarch64: the trajectory
