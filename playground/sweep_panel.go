@@ -19,10 +19,10 @@ func (g *Game) sweepPanel(ctx *debugui.Context) {
 		ctx.Text("parameter")
 		params := w.sweepParams()
 		pi := indexOf(params, param)
-		ctx.Dropdown(&pi, params).On(func() { w.Err = g.setSweepParam(params[pi]) })
+		ctx.Dropdown(&pi, params).On(func() { g.showErr(g.setSweepParam(params[pi])) })
 		ctx.Text("method")
 		mi := indexOf(tune.Methods, string(method))
-		ctx.Dropdown(&mi, tune.Methods).On(func() { w.Err = g.setSweepMethod(tune.Methods[mi]) })
+		ctx.Dropdown(&mi, tune.Methods).On(func() { g.showErr(g.setSweepMethod(tune.Methods[mi])) })
 		ctx.Text("trials")
 		g.numberField(ctx, "sweep_trials", float64(trials), g.sweepTrialsEntry())
 		g.fieldErrorRow(ctx, "sweep_trials")
@@ -31,9 +31,16 @@ func (g *Game) sweepPanel(ctx *debugui.Context) {
 		if a.snapshot().running {
 			start = "Stop"
 		}
-		press := func(name string) func() { return func() { w.Err = g.pressSweep(name) } }
+		press := func(name string) func() { return func() { g.showErr(g.pressSweep(name)) } }
 		g.button(ctx, "sweep_start", start, press("sweep_start"))
 		g.button(ctx, "sweep_apply", "apply best", press("sweep_apply"))
 		g.button(ctx, "sweep_view", "view", press("sweep_view"))
 	})
+}
+
+// showErr shows err under the panel, when there is one.
+func (g *Game) showErr(err error) {
+	if err != nil {
+		g.world.Err = err
+	}
 }
