@@ -46,7 +46,7 @@ check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./cmd/wasm ./compute ./playground
+	GOOS=js GOARCH=wasm $(GO) vet ./cmd/wasm ./compute ./playground ./tune
 	GOOS=js GOARCH=wasm $(GO) vet ./export
 	$(GO) vet -tags nogui ./cmd/native
 	@linked=$$(CGO_ENABLED=0 $(GO) list -deps -tags nogui ./cmd/native | grep -E '^github.com/hajimehoshi/ebiten'); \
@@ -63,7 +63,7 @@ unit:
 ## wasm-test: the compute core's tests compiled to js/wasm and run under Node
 ## (among them the trajectory hashes, which must equal the native ones).
 wasm-test:
-	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASMTEST)" ./compute
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASMTEST)" ./compute ./tune
 
 ## arm64-test: the compute core's determinism tests and PyTorch goldens
 ## cross-compiled for linux/arm64 and run under qemu-aarch64: the trajectory

@@ -193,6 +193,7 @@ func (g *Game) controlRows() []controlSection {
 	set = append(set, b.choice("schedule", "schedule", optionsOf(scheduleNames, scheduleNames)),
 		b.penalty("l1", "L1"), b.penalty("l2", "L2"))
 	secs = append(secs, controlSection{"Settings", set})
+	secs = append(secs, controlSection{"Sweep", g.sweepRows()})
 	return secs
 }
 

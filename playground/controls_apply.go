@@ -56,6 +56,8 @@ func (g *Game) SetControl(key string, value json.RawMessage, via string) error {
 		return fmt.Errorf("%q is not a control of the panel", key)
 	case row.Kind == ButtonControl:
 		return g.Press(key)
+	case strings.HasPrefix(key, "sweep_"):
+		return g.setSweepControl(row, value, via)
 	case key == "gpu":
 		var on bool
 		if err := json.Unmarshal(value, &on); err != nil {
@@ -149,6 +151,9 @@ func numberText(v float64) string {
 // Press presses the panel's button name: play (or pause), step, reset,
 // 3d, reset_zoom, or one_rate:OPTIMIZER.
 func (g *Game) Press(name string) error {
+	if strings.HasPrefix(name, "sweep_") {
+		return g.pressSweep(name)
+	}
 	w := g.world
 	switch name {
 	case "play":

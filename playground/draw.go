@@ -72,6 +72,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if w.View == RaceView {
 		g.drawStatusTable(screen, rg.table)
 	}
+	g.drawSweep(screen, rg)
 	g.drawHUD(screen, rg)
 	if g.showHelp {
 		g.drawHelp(screen, rg)

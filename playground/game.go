@@ -92,6 +92,8 @@ type Game struct {
 	exp        exportState
 	exportView bool
 	cli        cliExports
+	// sweep is the hyperparameter sweep and its view (sweep.go).
+	sweep appSweep
 }
 
 // NewGame returns the playground on the scenario that opts names.
@@ -147,6 +149,7 @@ func (g *Game) Update() error {
 	g.handleInput(capture)
 	g.handlePictureInput(capture)
 	g.handleExportKeys(capture)
+	g.sweep.tick()
 	if !g.drawn {
 		return nil
 	}
