@@ -23,7 +23,8 @@ type cliExports struct {
 func (*cliExports) none(o Options) bool { return o.GIFPath == "" && o.RunPath == "" }
 
 // ExportForFile returns the export made at once from the world (the
-// run's CSV or JSON) that writes files with path's extension.
+// run's CSV or JSON, the leader's notebook or PyTorch script) that writes
+// files with path's extension.
 func ExportForFile(path string) (Export, error) {
 	ext := strings.TrimPrefix(filepath.Ext(path), ".")
 	var exts []string
@@ -36,7 +37,8 @@ func ExportForFile(path string) (Export, error) {
 		}
 		exts = append(exts, "."+e.Ext)
 	}
-	return Export{}, fmt.Errorf("%q: want a file ending in %s", path, strings.Join(exts, " or "))
+	last := len(exts) - 1
+	return Export{}, fmt.Errorf("%q: want a file ending in %s or %s", path, strings.Join(exts[:last], ", "), exts[last])
 }
 
 // updateCLIExports runs the command line's exports once ScreenshotFrames

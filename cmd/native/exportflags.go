@@ -22,7 +22,7 @@ func registerExportFlags(fs *flag.FlagSet) *exportFlags {
 	return &exportFlags{
 		gif:       fs.String("gif", "", "after --frames frames, write an animated GIF of the race so far (replayed from its state), then quit"),
 		gifFrames: fs.Int("gif-frames", playground.DefaultGIFFrames, fmt.Sprintf("frames of the --gif (1 to %d)", playground.MaxGIFFrames)),
-		run:       fs.String("export-run", "", "after --frames frames, write the racers' recorded steps to this .csv or .json file, then quit"),
+		run:       fs.String("export-run", "", "after --frames frames, write the racers' recorded steps (.csv or .json) or the leader's run as a notebook (.ipynb) or PyTorch script (.py) to this file, then quit"),
 		dir:       fs.String("export-dir", "", "the folder the keys p (PNG of the view), a (GIF of the race) and x (CSV and JSON of the run) save to (default: the working directory)"),
 	}
 }

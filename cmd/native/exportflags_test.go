@@ -74,7 +74,7 @@ func TestExportFlags(t *testing.T) {
 // TestExportFlagsRefused checks the export flags' one-line errors.
 func TestExportFlagsRefused(t *testing.T) {
 	for _, c := range []struct{ args, want string }{
-		{"--export-run run.txt", `--export-run "run.txt": want a file ending in .csv or .json`},
+		{"--export-run run.txt", `--export-run "run.txt": want a file ending in .csv, .json, .ipynb or .py`},
 		{"--gif-frames 0", "--gif-frames 0: want 1 to 200"},
 	} {
 		var out, errOut bytes.Buffer
