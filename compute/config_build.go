@@ -161,6 +161,10 @@ func (c Config) optimizer() (Optimizer, error) {
 	}), nil
 }
 
+// LRSchedule returns the learning-rate schedule a run of c follows, its
+// defaults filled in (a cosine schedule's length is the run's).
+func (c Config) LRSchedule() Schedule { return c.WithDefaults().schedule() }
+
 func (c Config) schedule() Schedule {
 	switch c.Schedule {
 	case "step":
