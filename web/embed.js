@@ -13,22 +13,24 @@
   const bar = document.createElement("nav");
   bar.id = "embed-bar";
   bar.setAttribute("aria-label", "Playground");
-  const button = (name, label) => {
+  const button = (name, label, title) => {
     const b = document.createElement("button");
     b.type = "button";
     b.dataset.press = name;
     b.textContent = label;
+    b.title = title;
+    b.setAttribute("aria-label", title);
     b.addEventListener("click", () => window.descent.press(name).then(follow));
     return b;
   };
-  const play = button("play", "▶ play");
+  const play = button("play", "▶", "play (space)");
   const link = document.createElement("a");
   link.id = "open-playground";
   link.target = "_blank";
   link.rel = "noopener";
   link.textContent = "open in playground ↗";
   link.href = "index.html";
-  bar.append(play, button("reset", "↺ reset"), link);
+  bar.append(play, button("reset", "↺", "reset (r)"), link);
 
   // playgroundURL is the page's link to the current state, less embed.
   function playgroundURL() {
@@ -45,7 +47,9 @@
       return;
     }
     if (!bar.isConnected) document.body.append(bar);
-    play.textContent = st.play ? "❚❚ pause" : "▶ play";
+    play.textContent = st.play ? "❚❚" : "▶";
+    play.title = st.play ? "pause (space)" : "play (space)";
+    play.setAttribute("aria-label", play.title);
     const href = playgroundURL();
     if (link.href !== href) link.href = href;
   }
