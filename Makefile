@@ -9,7 +9,7 @@ PYTHON   ?= /usr/bin/python3
 
 XVFB     := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: all run serve web test deps check unit wasm-test arm64-test e2e fuzz fuzz-short bench bench-peers clean dist dist-test
+.PHONY: all run serve web test deps check unit wasm-test arm64-test e2e fuzz fuzz-short bench bench-peers clean wheel python-test dist dist-test
 
 all: bin/descent web
 
@@ -33,7 +33,7 @@ serve: web
 	$(GO) run ./cmd/serve -addr 127.0.0.1:8080 -dir web -open
 
 ## test: install missing system packages, check formatting and vet, run every test.
-test: deps check unit wasm-test arm64-test e2e fuzz-short dist-test
+test: deps check unit wasm-test arm64-test e2e fuzz-short python-test dist-test
 
 deps:
 	@scripts/ensure-deps.sh
@@ -47,6 +47,10 @@ check:
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./cmd/wasm ./compute ./playground
+	GOOS=js GOARCH=wasm $(GO) vet ./export
+	$(GO) vet -tags nogui ./cmd/native
+	@linked=$$(CGO_ENABLED=0 $(GO) list -deps -tags nogui ./cmd/native | grep -E '^github.com/hajimehoshi/ebiten'); \
+	if [ -n "$$linked" ]; then echo "the nogui build links Ebitengine:"; echo "$$linked" | head -3; exit 1; fi
 	@linked=$$(GOOS=js GOARCH=wasm $(GO) list -deps ./cmd/wasm | grep -E '^github.com/ebitengine/debugui|/exp/textinput$$'); \
 	if [ -n "$$linked" ]; then echo "the page links what it must not (see docs/DESIGN.md, the page's panel):"; echo "$$linked"; exit 1; fi
 	@fused=$$(GOARCH=arm64 $(GO) build -gcflags=-S ./compute 2>&1 | grep -E 'FN?M(ADD|SUB)' | grep -oE '[^ (/]+\.go:[0-9]+' | sort -u); \
@@ -105,10 +109,34 @@ bench:
 bench-peers:
 	$(PYTHON) scripts/bench_peers.py
 
+## wheel: the Python package's platform wheels in dist/wheels/ (linux
+## amd64/arm64, darwin amd64/arm64, windows amd64), each with its platform's
+## static graphics-free descent (CGO_ENABLED=0 -tags nogui) and the built page;
+## Debian's python3-build, no package index (scripts/wheels.py).
+wheel: web
+	GO=$(GO) $(PYTHON) scripts/wheels.py
+
+## python-test: the nogui build's Go tests; then this machine's Linux wheel
+## (built alone into bin/pywheel) installed with pip --no-index into a venv that sees Debian's numpy, pandas,
+## matplotlib and ipykernel, the package's unit tests (python/tests, Agg
+## backend) and the example notebook run by nbclient in the venv's own kernel.
+PYVENV   := bin/pyvenv
+WHEELTAG := manylinux_2_17_$(shell uname -m)
+python-test: web
+	$(GO) test -count=1 -tags nogui ./cmd/native
+	GO=$(GO) $(PYTHON) scripts/wheels.py bin/pywheel $(WHEELTAG)
+	rm -rf $(PYVENV)
+	$(PYTHON) -m venv --system-site-packages $(PYVENV)
+	$(PYVENV)/bin/pip install -q --no-index --no-cache-dir bin/pywheel/descent-*-py3-none-$(WHEELTAG).whl
+	PYDEVD_DISABLE_FILE_VALIDATION=1 $(PYVENV)/bin/python -m ipykernel install --prefix $(PYVENV) --name descent-venv >/dev/null
+	cd python/tests && env -u DESCENT_BIN -u DESCENT_WEB MPLBACKEND=Agg ../../$(PYVENV)/bin/python -m unittest discover -s . -t .
+	env -u DESCENT_BIN -u DESCENT_WEB -u MPLBACKEND PYDEVD_DISABLE_FILE_VALIDATION=1 $(PYVENV)/bin/python python/tests/run_notebook.py python/examples/descent.ipynb descent-venv
+
 ## dist: what a user downloads, into dist/: the native program for Linux,
 ## Windows and macOS on amd64 and arm64 (pure Go, CGO_ENABLED=0, stamped
 ## with git describe), the static site as one archive for any static host
-## (GitHub Pages: relative paths, a .nojekyll), the wheels, and SHA256SUMS.
+## (GitHub Pages: relative paths, a .nojekyll), the wheels (make wheel,
+## dist/wheels/), and SHA256SUMS.
 DIST_PLATFORMS := linux/amd64 linux/arm64 windows/amd64 windows/arm64 darwin/amd64 darwin/arm64
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 SITE     := *.html *.js *.css *.wasm *.gz
@@ -122,9 +150,8 @@ dist: web
 	touch dist/descent-site/.nojekyll
 	tar -C dist --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -czf dist/descent-site.tar.gz descent-site
 	rm -rf dist/descent-site
-	# TODO(lead): once the python helper's wheel target is merged:
-	# $(MAKE) wheel && cp python/dist/*.whl dist/
-	cd dist && sha256sum descent-* $$(ls *.whl 2>/dev/null) > SHA256SUMS
+	$(MAKE) --no-print-directory wheel
+	cd dist && sha256sum descent-* wheels/*.whl > SHA256SUMS
 
 ## dist-test: the Linux amd64 build of make dist run headless under Xvfb
 ## (descent run's classic numbers, a screenshot) beside the same commands
@@ -135,6 +162,7 @@ dist-test: dist
 	@listed=$$(tar -tzf dist/descent-site.tar.gz); for f in index.html lessons.html descent.wasm descent.wasm.gz wasm_exec.js app.js panel.js embed.js lessons.js style.css lessons.css .nojekyll; do \
 	echo "$$listed" | grep -qx "descent-site/$$f" || { echo "dist: descent-site.tar.gz lacks $$f"; exit 1; }; done; \
 	echo "descent-site.tar.gz: $$(echo "$$listed" | grep -c .) entries, all the page's files"
+	@wheels=$$(grep -c '  wheels/descent-.*\.whl$$' dist/SHA256SUMS); [ $$wheels -ge 5 ] || { echo "dist: $$wheels wheels in SHA256SUMS, want 5"; exit 1; }
 
 clean:
 	rm -rf bin dist web/descent.wasm web/wasm_exec.js web/*.gz

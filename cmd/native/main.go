@@ -23,6 +23,8 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "run":
 		return runCommand(args[1:], stdout, stderr)
+	case "grid":
+		return gridCommand(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		usage(stdout)
 		return 0
@@ -40,6 +42,7 @@ func usage(w io.Writer) {
 usage:
   descent [flags]        open the playground (--scenario, --play, --screenshot)
   descent run [flags]    train without a window and print the result
+  descent grid [flags]   print a two-parameter model's loss over a rectangle (JSON)
   descent help           show this text
   descent version        print the version
 

@@ -28,6 +28,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output: text|json|csv")
 	backend := fs.String("backend", "cpu", "where the heavy loops run: cpu|gpu (gpu needs a display)")
 	trace := fs.Bool("trace", false, "include the optimizer's state after its last step in JSON output")
+	exportKind := fs.String("export", "", "write the run as code instead of training: notebook (Jupyter, numpy and torch.optim) or torch (PyTorch script)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(stdout, "usage: descent run [flags]")
@@ -67,6 +68,17 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	if err = applySettings(&cfg, given); err != nil {
 		fmt.Fprintf(stderr, "descent run: %v\n", err)
 		return 2
+	}
+	if flagGiven(fs, "export") {
+		if err := checkExport(*exportKind, func(name string) bool { return flagGiven(fs, name) }); err != nil {
+			fmt.Fprintf(stderr, "descent run: %s\n", err)
+			return 2
+		}
+		if err := writeExport(stdout, *exportKind, cfg); err != nil {
+			fmt.Fprintf(stderr, "descent run: %s\n", flagSpelling(err))
+			return 2
+		}
+		return 0
 	}
 	var run *compute.Run
 	var reason compute.StopReason
