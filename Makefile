@@ -9,7 +9,7 @@ PYTHON   ?= /usr/bin/python3
 
 XVFB     := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: all run serve web test deps check unit wasm-test arm64-test e2e fuzz fuzz-short bench bench-peers clean wheel python-test
+.PHONY: all run serve web test deps check unit wasm-test arm64-test e2e fuzz fuzz-short bench bench-peers clean wheel python-test dist dist-test
 
 all: bin/descent web
 
@@ -33,7 +33,7 @@ serve: web
 	$(GO) run ./cmd/serve -addr 127.0.0.1:8080 -dir web -open
 
 ## test: install missing system packages, check formatting and vet, run every test.
-test: deps check unit wasm-test arm64-test e2e fuzz-short python-test
+test: deps check unit wasm-test arm64-test e2e fuzz-short python-test dist-test
 
 deps:
 	@scripts/ensure-deps.sh
@@ -132,7 +132,39 @@ python-test: web
 	cd python/tests && env -u DESCENT_BIN -u DESCENT_WEB MPLBACKEND=Agg ../../$(PYVENV)/bin/python -m unittest discover -s . -t .
 	env -u DESCENT_BIN -u DESCENT_WEB -u MPLBACKEND PYDEVD_DISABLE_FILE_VALIDATION=1 $(PYVENV)/bin/python python/tests/run_notebook.py python/examples/descent.ipynb descent-venv
 
+## dist: what a user downloads, into dist/: the native program for Linux,
+## Windows and macOS on amd64 and arm64 (pure Go, CGO_ENABLED=0, stamped
+## with git describe), the static site as one archive for any static host
+## (GitHub Pages: relative paths, a .nojekyll), the wheels (make wheel,
+## dist/wheels/), and SHA256SUMS.
+DIST_PLATFORMS := linux/amd64 linux/arm64 windows/amd64 windows/arm64 darwin/amd64 darwin/arm64
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+SITE     := *.html *.js *.css *.wasm *.gz
+dist: web
+	rm -rf dist && mkdir -p dist/descent-site
+	@for p in $(DIST_PLATFORMS); do os=$${p%/*}; arch=$${p#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+	echo "== descent-$$os-$$arch$$ext"; \
+	CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags '-s -w -X main.version=$(VERSION)' \
+		-o dist/descent-$$os-$$arch$$ext ./cmd/native || exit 1; done
+	cd web && cp $(SITE) ../dist/descent-site/
+	touch dist/descent-site/.nojekyll
+	tar -C dist --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -czf dist/descent-site.tar.gz descent-site
+	rm -rf dist/descent-site
+	$(MAKE) --no-print-directory wheel
+	cd dist && sha256sum descent-* wheels/*.whl > SHA256SUMS
+
+## dist-test: the Linux amd64 build of make dist run headless under Xvfb
+## (descent run's classic numbers, a screenshot) beside the same commands
+## built from source, the site archive's contents and the checksums.
+dist-test: dist
+	$(XVFB) env DESCENT_DIST_BINARY=$(CURDIR)/dist/descent-linux-amd64 $(GO) test -count=1 -run TestDistBinary -v ./cmd/native
+	cd dist && sha256sum -c SHA256SUMS
+	@listed=$$(tar -tzf dist/descent-site.tar.gz); for f in index.html lessons.html descent.wasm descent.wasm.gz wasm_exec.js app.js panel.js embed.js lessons.js style.css lessons.css .nojekyll; do \
+	echo "$$listed" | grep -qx "descent-site/$$f" || { echo "dist: descent-site.tar.gz lacks $$f"; exit 1; }; done; \
+	echo "descent-site.tar.gz: $$(echo "$$listed" | grep -c .) entries, all the page's files"
+	@wheels=$$(grep -c '  wheels/descent-.*\.whl$$' dist/SHA256SUMS); [ $$wheels -ge 5 ] || { echo "dist: $$wheels wheels in SHA256SUMS, want 5"; exit 1; }
+
 clean:
-	rm -rf bin web/descent.wasm web/wasm_exec.js web/*.gz dist/wheels
+	rm -rf bin dist web/descent.wasm web/wasm_exec.js web/*.gz
 
 FORCE:

@@ -25,6 +25,11 @@ type Display struct {
 	// their magnitude on a log scale (arrowLength); otherwise they all
 	// have one length and show only the direction.
 	GradLength bool
+	// Embed marks the page shown inside another page (an iframe of the
+	// lessons): the page hides its panel, gives the canvas the whole frame
+	// and shows a link that opens the same state in the playground. The
+	// native window has no page around it and ignores it.
+	Embed bool
 }
 
 // The text size steps: from 0.7 times the default to 2.1 times it.

@@ -170,6 +170,8 @@ func stateFields() []StateField {
 			at(func(s *State) *string { return &s.Display.Theme }), always(render.DarkTheme.Name), nil),
 		field("grad_length", "gl", "arrows' length shows the gradient's magnitude (log scale)", boolCodec,
 			at(func(s *State) *bool { return &s.Display.GradLength }), always(false), nil),
+		field("embed", "embed", "the page is embedded in another (no panel, a link to open it in the playground); the native window ignores it", boolCodec,
+			at(func(s *State) *bool { return &s.Display.Embed }), always(false), nil),
 	}
 	for i, spec := range compute.Optimizers() {
 		fields = append(fields, racerFields(i, spec)...)

@@ -96,7 +96,9 @@ func linkPairs(link string) ([]pair, error) {
 // DecodeLink reads the state a link holds. It always returns a usable
 // state: a key that is unknown or whose value is not allowed is left at
 // its default, and the error (a *StateError) lists each of them. A link
-// without a scenario opens DefaultScenario.
+// without a scenario opens DefaultScenario. A "config" key holds a whole
+// compute.Config as JSON: the state starts from StateFromConfig's, and
+// the link's other keys apply over it.
 func DecodeLink(link string) (State, error) {
 	pairs, err := linkPairs(link)
 	e := &StateError{Source: "link", Defaulted: true}
@@ -104,6 +106,7 @@ func DecodeLink(link string) (State, error) {
 		e.Problems = se.Problems
 	}
 	s, _ := DefaultState(DefaultScenario)
+	pairs = s.applyConfig(pairs, e)
 	s.apply(pairs, e)
 	return s, e.orNil()
 }

@@ -174,24 +174,31 @@ func (w *World) Reset() {
 // is evaluated every step, so that the loss curves have one point a step
 // (the data sets are small); on a surface that is the default.
 func (w *World) config(r *Racer) compute.Config {
-	c := w.scenario.Base
-	c.Optimizer = r.Spec.Name
-	c.Hyper = r.hypers()
+	return racerConfig(w.scenario, w.Settings, w.start, r.Spec.Name, r.hypers(), r.Scales)
+}
+
+// racerConfig is the compute.Config of a racer of the named optimizer
+// with the given hyperparameters and per-parameter rates, on scenario sc
+// with the shared settings, from start.
+func racerConfig(sc *Scenario, set Settings, start []float64, optimizer string, hyper compute.Hypers, scales []float64) compute.Config {
+	c := sc.Base
+	c.Optimizer = optimizer
+	c.Hyper = hyper
 	c.FullLoss = string(compute.LossEvery)
-	c.Start = slices.Clone(w.start)
-	c.LRScales = r.Scales
-	c.Schedule = w.Settings.Schedule
+	c.Start = slices.Clone(start)
+	c.LRScales = scales
+	c.Schedule = set.Schedule
 	if c.Schedule == "cosine" {
 		c.TMax = 1000
 	}
-	c.L1, c.L2 = w.Settings.L1, w.Settings.L2
-	if w.scenario.Regression() {
-		c.Variant = w.Settings.Variant
+	c.L1, c.L2 = set.L1, set.L2
+	if sc.Regression() {
+		c.Variant = set.Variant
 		if c.Variant == "minibatch" {
-			c.BatchSize = w.Settings.BatchSize
+			c.BatchSize = set.BatchSize
 		}
-		c.Shuffle = w.Settings.Shuffle && c.Variant != "batch"
-		if c.Seed = uint64(w.Settings.Seed); !c.Reads("seed") {
+		c.Shuffle = set.Shuffle && c.Variant != "batch"
+		if c.Seed = uint64(set.Seed); !c.Reads("seed") {
 			c.Seed = 0 // this run draws nothing at random
 		}
 	}

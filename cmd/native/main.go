@@ -17,7 +17,7 @@ func main() {
 // realMain runs the command line and returns the exit status: 0 on success,
 // 1 when a run stopped early (diverged or non-finite), 2 for bad input.
 func realMain(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" && args[0] != "-help" {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" && args[0] != "-help" && args[0] != "--version" && args[0] != "-version" {
 		return windowCommand(args, stdout, stderr)
 	}
 	switch args[0] {
@@ -29,6 +29,9 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 		return gridCommand(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		usage(stdout)
+		return 0
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "descent", version)
 		return 0
 	}
 	fmt.Fprintf(stderr, "descent: unknown command %q (want run, sweep, grid or help)\n", args[0])
@@ -44,6 +47,7 @@ usage:
   descent sweep [flags]  search hyperparameters: --param lr=1e-4:1 (see descent sweep -h)
   descent grid [flags]   print a two-parameter model's loss over a rectangle (JSON)
   descent help           show this text
+  descent version        print the version
 
 "descent run -h" lists the run flags. With no flags, descent run is the
 classic example: linear regression on five points, plain gradient descent,

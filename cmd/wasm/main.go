@@ -2,7 +2,8 @@
 
 // Command wasm is Descent's browser entry: the playground on a canvas that
 // fills the page. It opens the state the page's address holds (a link:
-// "#s=beale&adam.lr=0.05&3d=1", or the older "?scenario=NAME&play=1"),
+// "#s=beale&adam.lr=0.05&3d=1", a run's Config: "#config=<URL-encoded
+// JSON>", or the older "?scenario=NAME&play=1"),
 // shows one message for the settings it could not use, and writes the
 // state back to the address's fragment as it changes (history.replaceState,
 // at most four times a second). It exposes window.descent to the page's
