@@ -168,7 +168,7 @@ func Scenarios() []*Scenario {
 		},
 		{
 			Name: "blobs", Title: "Logistic regression, two blobs",
-			Hint:    "two overlapping blobs: the weights settle where the cross-entropy is least; the surface is the slice through the current bias",
+			Hint:    "overlapping blobs: the weights settle where the loss is least; the surface is the slice through the current bias",
 			Formula: logisticFormula,
 			Base:    compute.Config{Model: "logreg", Data: "blobs", N: 200, Seed: 1},
 			View:    [4]float64{-3, 5, -3, 5}, XLabel: "w1", YLabel: "w2",
