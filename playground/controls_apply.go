@@ -56,6 +56,8 @@ func (g *Game) SetControl(key string, value json.RawMessage, via string) error {
 		return fmt.Errorf("%q is not a control of the panel", key)
 	case row.Kind == ButtonControl:
 		return g.Press(key)
+	case strings.HasPrefix(key, historyPrefix):
+		return g.setHistory(key, value)
 	case key == "gpu":
 		var on bool
 		if err := json.Unmarshal(value, &on); err != nil {
@@ -163,6 +165,9 @@ func (g *Game) Press(name string) error {
 	case "reset_zoom":
 		w.ResetMapZoom()
 	default:
+		if strings.HasPrefix(name, historyPrefix) {
+			return g.pressHistory(name)
+		}
 		opt, ok := strings.CutPrefix(name, "one_rate:")
 		for _, r := range w.Racers {
 			if ok && r.Spec.Name == opt {

@@ -32,6 +32,8 @@ type Options struct {
 	// there after ScreenshotFrames frames and then end.
 	ScreenshotPath   string
 	ScreenshotFrames int
+	// History, when set, keeps the run history there (history.go).
+	History HistoryStore
 }
 
 // Game is the ebiten.Game of the playground: Update reads the panel, the
@@ -78,6 +80,8 @@ type Game struct {
 	firstGrads map[*compute.Run][]float64
 	// dpr is the device scale the latest Layout saw.
 	dpr float64
+	// history is the run history, nil without Options.History.
+	history *History
 }
 
 // NewGame returns the playground on the scenario that opts names.
@@ -101,6 +105,7 @@ func NewGame(opts Options) (*Game, error) {
 		return nil, err
 	}
 	g := &Game{world: w, opts: opts}
+	g.openHistory(opts.History)
 	if opts.GPU {
 		g.useGPU = true
 		g.setGPU(true)

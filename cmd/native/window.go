@@ -49,7 +49,8 @@ func windowOptions(args []string, stdout, stderr io.Writer) (playground.Options,
 	useGPU := fs.Bool("gpu", false, "use the GPU backend")
 	shot := fs.String("screenshot", "", "write the screen to this PNG after --frames frames, then quit")
 	frames := fs.Int("frames", 60, "frames to run before --screenshot")
-	windowFlags := map[string]bool{"url": true, "state": true, "gpu": true, "screenshot": true, "frames": true}
+	historyDir := fs.String("history", "", "keep the run history in this folder, one JSON file a run, exports beside it (default $DESCENT_HISTORY, else descent/history in the user's configuration folder; off: keep none)")
+	windowFlags := map[string]bool{"url": true, "state": true, "gpu": true, "screenshot": true, "frames": true, "history": true}
 	stateFlags := playground.RegisterStateFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -87,7 +88,11 @@ func windowOptions(args []string, stdout, stderr io.Writer) (playground.Options,
 		fmt.Fprintf(stderr, "descent: %v\n", err)
 		return playground.Options{}, 2
 	}
-	return playground.Options{State: &st, GPU: *useGPU, ScreenshotPath: *shot, ScreenshotFrames: *frames}, -1
+	store, err := historyStore(*historyDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "descent: --history: %v\n", err)
+	}
+	return playground.Options{State: &st, GPU: *useGPU, ScreenshotPath: *shot, ScreenshotFrames: *frames, History: store}, -1
 }
 
 // windowUsage lists the window's flags, then the state's shared flags;

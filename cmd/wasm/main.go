@@ -15,7 +15,8 @@
 // web/panel.js builds as form controls beside the canvas; set(key, value,
 // via) and press(name) apply its changes in the next frame and return a
 // Promise of "" or the refusal; memory(gc) reports the Go heap, collected
-// first when gc is true.
+// first when gc is true. The run history lives in localStorage
+// (history.go).
 package main
 
 import (
@@ -30,10 +31,10 @@ import (
 
 func main() {
 	st, linkErr := playground.DecodeLink(js.Global().Get("location").Get("href").String())
-	g, err := playground.NewGame(playground.Options{State: &st})
+	g, err := playground.NewGame(playground.Options{State: &st, History: localStore{}})
 	if err != nil {
 		linkErr = err
-		g, _ = playground.NewGame(playground.Options{})
+		g, _ = playground.NewGame(playground.Options{History: localStore{}})
 	}
 	showError(linkErr)
 	api := js.Global().Get("Object").New()
