@@ -266,7 +266,7 @@ func (h *History) SetOverlay(id string, on bool) error {
 		h.overlay[id] = true
 	} else {
 		delete(h.overlay, id)
-	delete(h.drawn, id)
+		delete(h.drawn, id)
 	}
 	return nil
 }
