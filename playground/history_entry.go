@@ -43,8 +43,9 @@ type HistoryEntry struct {
 	Created time.Time `json:"created"`
 	// Pinned entries are kept however many runs follow.
 	Pinned bool `json:"pinned,omitempty"`
-	// Scenario names the scenario; Link is the state's link (EncodeLink),
-	// its step count included.
+	// Scenario names the scenario; Link is the state's link, a fragment
+	// "#s=…" (EncodeLink) that the page's address takes, its step count
+	// included.
 	Scenario string `json:"scenario"`
 	Link     string `json:"link"`
 	// Steps is the race's length (its longest run); WallSeconds the

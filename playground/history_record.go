@@ -102,7 +102,7 @@ func (l *runLog) entry(end string, now time.Time) HistoryEntry {
 	st := l.state.clone()
 	st.Steps, st.Playing = l.steps(), false
 	e := HistoryEntry{
-		Created: now.UTC(), Scenario: st.Scenario, Link: EncodeLink(st),
+		Created: now.UTC(), Scenario: st.Scenario, Link: "#" + EncodeLink(st),
 		Steps: st.Steps, WallSeconds: l.wall.Seconds(), End: end,
 	}
 	var titles []string
