@@ -125,7 +125,7 @@ func TestDirStoreKeepsEntriesAndLeavesCorruptFiles(t *testing.T) {
 	}
 	again := OpenHistory(store)
 	if got := len(again.Entries()); got != 3 {
-		t.Errorf("reopened history has %d entries, want 3", got)
+		t.Fatalf("reopened history has %d entries (%s), want 3", got, again.Message)
 	}
 	if e := again.Entries()[1]; e.Name != "renamed" || !e.Pinned || e.ID != id {
 		t.Errorf("reopened entry %+v, want renamed and pinned", e)
