@@ -49,7 +49,8 @@ type HistoryEntry struct {
 	Scenario string `json:"scenario"`
 	Link     string `json:"link"`
 	// Steps is the race's length (its longest run); WallSeconds the
-	// wall-clock time spent stepping it, pauses and replays left out.
+	// wall-clock time spent racing: its steps and the frames between
+	// them, pauses and replays left out.
 	Steps       int     `json:"steps"`
 	WallSeconds float64 `json:"wall_seconds"`
 	// End says why it was recorded: finished (every racer stopped), reset,

@@ -15,7 +15,8 @@ import (
 // what the racers run, another scenario, a restored state). Replays of a
 // restored state add no wall time and record nothing by finishing; the
 // restored race is recorded when it is reset. A run with no step is not
-// recorded.
+// recorded. Its wall time is the time spent racing: the steps' own time
+// and the frames between them, pauses (gaps over maxStepGap) left out.
 
 // runLog is what the World keeps of the current run for the history.
 type runLog struct {
@@ -24,8 +25,10 @@ type runLog struct {
 	// state is the world's state when the run began; racers its runs.
 	state  State
 	racers []loggedRacer
-	// wall is the time spent stepping; done says the run was recorded.
+	// wall is the time spent racing, last when the latest step ended;
+	// done says the run was recorded.
 	wall time.Duration
+	last time.Time
 	done bool
 	// replaying is set while a restored state's steps are replayed.
 	replaying bool
@@ -43,7 +46,7 @@ func (w *World) OnRunEnd(f func(HistoryEntry)) { w.log.ended = f }
 
 // beginRun notes the run that Reset has just built.
 func (w *World) beginRun() {
-	w.log.state, w.log.racers, w.log.wall, w.log.done = w.State(), nil, 0, false
+	w.log.state, w.log.racers, w.log.wall, w.log.last, w.log.done = w.State(), nil, 0, time.Time{}, false
 	for _, r := range w.Racers {
 		if r.run != nil {
 			w.log.racers = append(w.log.racers, loggedRacer{spec: r.Spec, run: r.run})
@@ -68,13 +71,26 @@ func (w *World) replay(steps int) int {
 	return w.Advance(steps)
 }
 
-// noteAdvance counts the time an Advance call that began at t0 took, and
-// records the run when it left no racer running.
+// maxStepGap is the longest time between two Advance calls that counts
+// as racing; a longer one is a pause.
+const maxStepGap = 250 * time.Millisecond
+
+// noteAdvance counts the time of an Advance call that began at t0 and,
+// when the previous call ended less than maxStepGap before, the time
+// since (the frame between them), and records the run when no racer is
+// left running.
 func (w *World) noteAdvance(t0 time.Time, running int) {
-	if w.log.replaying {
+	l := &w.log
+	if l.replaying {
 		return
 	}
-	w.log.wall += time.Since(t0)
+	now := time.Now()
+	if gap := now.Sub(l.last); !l.last.IsZero() && gap < maxStepGap+now.Sub(t0) {
+		l.wall += gap
+	} else {
+		l.wall += now.Sub(t0)
+	}
+	l.last = now
 	if running == 0 {
 		w.endRun("finished")
 	}

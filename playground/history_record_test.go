@@ -3,6 +3,7 @@ package playground
 import (
 	"runtime"
 	"testing"
+	"time"
 )
 
 // recordingWorld returns a world on scenario whose ended runs are
@@ -142,4 +143,20 @@ func TestHistoryEntryBounded(t *testing.T) {
 		t.Errorf("recording allocated %d bytes, want at most %d", alloc, n<<20)
 	}
 	t.Logf("%d racers × %d steps: %d bytes of JSON, %d bytes allocated by Reset", n, steps, len(data), after.TotalAlloc-before.TotalAlloc)
+}
+
+// TestRunWallTime steps a race with a short gap (a frame, counted) and a
+// long one (a pause, left out) and checks the recorded wall time.
+func TestRunWallTime(t *testing.T) {
+	var got []HistoryEntry
+	w := recordingWorld(t, "bowl", &got)
+	w.Advance(1)
+	time.Sleep(100 * time.Millisecond)
+	w.Advance(1)
+	time.Sleep(maxStepGap + 200*time.Millisecond)
+	w.Advance(1)
+	w.Reset()
+	if len(got) != 1 || got[0].WallSeconds < 0.1 || got[0].WallSeconds > 0.1+maxStepGap.Seconds() {
+		t.Errorf("wall time %+v, want about 0.1 s: the frame's gap counted, the pause's not", got)
+	}
 }
