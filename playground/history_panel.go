@@ -16,7 +16,7 @@ func (g *Game) historyPanel(ctx *debugui.Context) {
 	if rows == nil {
 		return
 	}
-	ctx.Header("History", false, func() {
+	ctx.Header("History", true, func() {
 		for _, r := range rows {
 			ctx.IDScope(r.Key, func() { g.historyWidget(ctx, r) })
 		}

@@ -186,7 +186,8 @@ func (g *Game) exportHistory(entries []HistoryEntry, base, what string) error {
 }
 
 // historySeries returns the overlaid entries' loss curves: each racer's
-// in its colour faded toward the chart's panel, named after the entry.
+// in its colour faded toward the chart's panel, named after the entry
+// (shortened) and the racer.
 func (g *Game) historySeries() []render.Series {
 	h := g.history
 	if h == nil || len(h.overlay) == 0 {
@@ -199,11 +200,23 @@ func (g *Game) historySeries() []render.Series {
 		}
 		for _, r := range h.curves(e) {
 			r.Color = g.faded(g.accent(r.Color))
-			r.Name = e.Name + " / " + r.Name
+			r.Name = legendName(e.Name) + " / " + r.Name
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// legendNameRunes is how much of an entry's name the chart's legend
+// shows before its racer's.
+const legendNameRunes = 16
+
+// legendName is an entry's name as the legend shows it, shortened.
+func legendName(name string) string {
+	if r := []rune(name); len(r) > legendNameRunes {
+		return string(r[:legendNameRunes-1]) + "…"
+	}
+	return name
 }
 
 // faded mixes c halfway with the theme's panel colour.
