@@ -4,7 +4,7 @@
 // after a reload; it is renamed, pinned, overlaid, exported (a download
 // of descent.history/v1 JSON that parses back), deleted and brought back;
 // a corrupt localStorage item is reported in one message and the other
-// entry stays. Usage: node e2e/history_test.mjs BASE_URL OUT_DIR
+// entry stays; a full localStorage is reported, not thrown. Usage: node e2e/history_test.mjs BASE_URL OUT_DIR
 import { readFileSync } from "node:fs";
 import { base, check, finish, state, waitForPanel, watch, withBrowser } from "./lib.mjs";
 
@@ -93,6 +93,28 @@ await withBrowser({}, async (context) => {
   listed = await options(page);
   check(message.includes("descent.history/zzz") && listed.length === 1,
     `a corrupt item is reported in one message and the other run stays (${message.slice(0, 80)}…)`);
+
+  // A full localStorage: the oldest unpinned run makes room, or the new
+  // run is kept until the page closes; either way the panel says so.
+  await page.evaluate(() => localStorage.removeItem("descent.history/zzz"));
+  await page.click(control("history.pin")); // unpin
+  const filled = await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size >>= 1) {
+      const chunk = "x".repeat(size);
+      for (;;) {
+        try { localStorage.setItem("junk" + n, chunk); n++; } catch { break; }
+      }
+    }
+    return n;
+  });
+  await page.click(control("step"));
+  await page.click(control("reset"));
+  await page.waitForFunction(() => [...document.querySelectorAll("#controls .row.note")].some((r) => r.textContent.includes("full")),
+    null, { timeout: 10000 }).catch(() => {});
+  const full = (await page.$$eval("#controls .row.note", (rows) => rows.map((r) => r.textContent))).find((t) => t.startsWith("history:")) ?? "";
+  check(/storage (was|is) full/.test(full), `a full localStorage (${filled} junk items) is reported: ${full.slice(0, 100)}`);
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("junk")).forEach((k) => localStorage.removeItem(k)));
   check(problems.length === 0, `no page errors (${problems.join("; ")})`);
 });
 finish("history");
