@@ -101,7 +101,7 @@ func (d DirStore) Save(e HistoryEntry) error {
 
 // Remove deletes ID.json.
 func (d DirStore) Remove(id string) error {
-	if !validHistoryID.MatchString(id) {
+	if !validHistoryID(id) {
 		return fmt.Errorf("history: bad id %q", id)
 	}
 	err := os.Remove(filepath.Join(d.Dir, id+".json"))

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"time"
 )
@@ -163,13 +162,24 @@ func DecodeHistory(data []byte) ([]HistoryEntry, error) {
 	return doc.Entries, nil
 }
 
-// validHistoryID is what an entry's ID may be: it names a file.
-var validHistoryID = regexp.MustCompile(`^[0-9a-z]{1,40}$`)
+// validHistoryID says whether id may be an entry's ID: 1 to 40
+// lower-case letters and digits, since it names a file.
+func validHistoryID(id string) bool {
+	if len(id) == 0 || len(id) > 40 {
+		return false
+	}
+	for _, c := range id {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'z') {
+			return false
+		}
+	}
+	return true
+}
 
 // check says whether e keeps the format's bounds.
 func (e HistoryEntry) check() error {
 	switch {
-	case !validHistoryID.MatchString(e.ID):
+	case !validHistoryID(e.ID):
 		return fmt.Errorf("id %q: want 1 to 40 lower-case letters and digits", e.ID)
 	case len([]rune(e.Name)) > MaxHistoryNameRunes:
 		return fmt.Errorf("name: %d characters, want at most %d", len([]rune(e.Name)), MaxHistoryNameRunes)
