@@ -9,7 +9,7 @@ PYTHON   ?= /usr/bin/python3
 
 XVFB     := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: all run serve web test deps check unit wasm-test arm64-test e2e fuzz fuzz-short bench bench-peers clean
+.PHONY: all run serve web test deps check unit wasm-test arm64-test e2e fuzz fuzz-short bench bench-peers clean wheel python-test
 
 all: bin/descent web
 
@@ -33,7 +33,7 @@ serve: web
 	$(GO) run ./cmd/serve -addr 127.0.0.1:8080 -dir web -open
 
 ## test: install missing system packages, check formatting and vet, run every test.
-test: deps check unit wasm-test arm64-test e2e fuzz-short
+test: deps check unit wasm-test arm64-test e2e fuzz-short python-test
 
 deps:
 	@scripts/ensure-deps.sh
@@ -46,7 +46,11 @@ check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./cmd/wasm ./compute ./playground
+	GOOS=js GOARCH=wasm $(GO) vet ./cmd/wasm ./compute ./playground ./tune
+	GOOS=js GOARCH=wasm $(GO) vet ./export
+	$(GO) vet -tags nogui ./cmd/native
+	@linked=$$(CGO_ENABLED=0 $(GO) list -deps -tags nogui ./cmd/native | grep -E '^github.com/hajimehoshi/ebiten'); \
+	if [ -n "$$linked" ]; then echo "the nogui build links Ebitengine:"; echo "$$linked" | head -3; exit 1; fi
 	@linked=$$(GOOS=js GOARCH=wasm $(GO) list -deps ./cmd/wasm | grep -E '^github.com/ebitengine/debugui|/exp/textinput$$'); \
 	if [ -n "$$linked" ]; then echo "the page links what it must not (see docs/DESIGN.md, the page's panel):"; echo "$$linked"; exit 1; fi
 	@fused=$$(GOARCH=arm64 $(GO) build -gcflags=-S ./compute 2>&1 | grep -E 'FN?M(ADD|SUB)' | grep -oE '[^ (/]+\.go:[0-9]+' | sort -u); \
@@ -59,7 +63,7 @@ unit:
 ## wasm-test: the compute core's tests compiled to js/wasm and run under Node
 ## (among them the trajectory hashes, which must equal the native ones).
 wasm-test:
-	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASMTEST)" ./compute
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASMTEST)" ./compute ./tune
 
 ## arm64-test: the compute core's determinism tests and PyTorch goldens
 ## cross-compiled for linux/arm64 and run under qemu-aarch64: the trajectory
@@ -105,7 +109,30 @@ bench:
 bench-peers:
 	$(PYTHON) scripts/bench_peers.py
 
+## wheel: the Python package's platform wheels in dist/wheels/ (linux
+## amd64/arm64, darwin amd64/arm64, windows amd64), each with its platform's
+## static graphics-free descent (CGO_ENABLED=0 -tags nogui) and the built page;
+## Debian's python3-build, no package index (scripts/wheels.py).
+wheel: web
+	GO=$(GO) $(PYTHON) scripts/wheels.py
+
+## python-test: the nogui build's Go tests; then this machine's Linux wheel
+## (built alone into bin/pywheel) installed with pip --no-index into a venv that sees Debian's numpy, pandas,
+## matplotlib and ipykernel, the package's unit tests (python/tests, Agg
+## backend) and the example notebook run by nbclient in the venv's own kernel.
+PYVENV   := bin/pyvenv
+WHEELTAG := manylinux_2_17_$(shell uname -m)
+python-test: web
+	$(GO) test -count=1 -tags nogui ./cmd/native
+	GO=$(GO) $(PYTHON) scripts/wheels.py bin/pywheel $(WHEELTAG)
+	rm -rf $(PYVENV)
+	$(PYTHON) -m venv --system-site-packages $(PYVENV)
+	$(PYVENV)/bin/pip install -q --no-index --no-cache-dir bin/pywheel/descent-*-py3-none-$(WHEELTAG).whl
+	PYDEVD_DISABLE_FILE_VALIDATION=1 $(PYVENV)/bin/python -m ipykernel install --prefix $(PYVENV) --name descent-venv >/dev/null
+	cd python/tests && env -u DESCENT_BIN -u DESCENT_WEB MPLBACKEND=Agg ../../$(PYVENV)/bin/python -m unittest discover -s . -t .
+	env -u DESCENT_BIN -u DESCENT_WEB -u MPLBACKEND PYDEVD_DISABLE_FILE_VALIDATION=1 $(PYVENV)/bin/python python/tests/run_notebook.py python/examples/descent.ipynb descent-venv
+
 clean:
-	rm -rf bin web/descent.wasm web/wasm_exec.js web/*.gz
+	rm -rf bin web/descent.wasm web/wasm_exec.js web/*.gz dist/wheels
 
 FORCE:

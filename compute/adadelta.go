@@ -38,6 +38,17 @@ func init() {
 				Help: "decay rate of the squared-gradient and squared-update averages"},
 			epsHyper(1e-6), weightDecayHyper(0),
 		},
+		Torch: "Adadelta", TorchArgs: func(h Hypers) string { return pyKwargs(h, "lr", "rho", "eps", "weight_decay") },
+		Numpy: `if "square_avg" not in state:
+    state["square_avg"] = np.zeros_like(p)
+    state["acc_delta"] = np.zeros_like(p)
+if weight_decay != 0:
+    g = g + weight_decay * p
+state["square_avg"] = state["square_avg"] * rho + (1 - rho) * g * g
+std = np.sqrt(state["square_avg"] + eps)
+dx = np.sqrt(state["acc_delta"] + eps) / std * g
+state["acc_delta"] = state["acc_delta"] * rho + (1 - rho) * dx * dx
+p -= lr * dx`,
 		Formula: `g ← g + λθ
 v ← ρv + (1−ρ)g²
 Δx ← √(u + ε) / √(v + ε) · g

@@ -42,6 +42,19 @@ func init() {
 				Help: "initial value of the sum of squared gradients"},
 			epsHyper(1e-10),
 		},
+		Torch: "Adagrad",
+		TorchArgs: func(h Hypers) string {
+			return pyKwargs(h, "lr", "lr_decay", "weight_decay") +
+				", initial_accumulator_value=" + PyFloat(h["initial_accumulator"]) + ", " + pyKwargs(h, "eps")
+		},
+		Numpy: `state["step"] = t = state.get("step", 0) + 1
+if t == 1:
+    state["sum"] = np.full_like(p, initial_accumulator)
+if weight_decay != 0:
+    g = g + weight_decay * p
+clr = lr / (1 + (t - 1) * lr_decay)
+state["sum"] += g * g
+p -= clr * g / (np.sqrt(state["sum"]) + eps)`,
 		Formula: `g ← g + λθ
 η̃ ← η / (1 + (t−1)·lr_decay)
 s ← s + g²

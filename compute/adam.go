@@ -37,6 +37,36 @@ func NewAdam() *Adam { return defaultOptimizer("adam").(*Adam) }
 // NewAdamW returns AdamW with PyTorch's defaults, as registered.
 func NewAdamW() *Adam { return defaultOptimizer("adamw").(*Adam) }
 
+// adamNumpy is Adam's step in numpy; decoupled makes it AdamW's.
+func adamNumpy(decoupled bool) string {
+	decay := `if weight_decay != 0:
+    g = g + weight_decay * p`
+	if decoupled {
+		decay = `p *= 1 - lr * weight_decay`
+	}
+	return `state["step"] = t = state.get("step", 0) + 1
+if t == 1:
+    state["exp_avg"] = np.zeros_like(p)
+    state["exp_avg_sq"] = np.zeros_like(p)
+    state["max_exp_avg_sq"] = np.zeros_like(p)
+step_size = lr / (1 - beta1 ** t)
+bc2 = math.sqrt(1 - beta2 ** t)
+` + decay + `
+m = state["exp_avg"] = state["exp_avg"] * beta1 + (1 - beta1) * g
+v = state["exp_avg_sq"] = state["exp_avg_sq"] * beta2 + (1 - beta2) * g * g
+if amsgrad:
+    v = state["max_exp_avg_sq"] = np.maximum(state["max_exp_avg_sq"], v)
+p -= step_size * m / (np.sqrt(v) / bc2 + eps)`
+}
+
+// adamArgs writes the Adam family's keyword arguments, β₁ and β₂ as betas,
+// followed by the other keys.
+func adamArgs(keys ...string) func(h Hypers) string {
+	return func(h Hypers) string {
+		return pyKwargs(h, "lr") + ", betas=" + pyPair(h["beta1"], h["beta2"]) + ", " + pyKwargs(h, keys...)
+	}
+}
+
 func init() {
 	amsgrad := Hyper{Key: "amsgrad", Short: "ams", Bool: true, Max: 1, Help: "keep the running maximum of v (AMSGrad)"}
 	newAdam := func(decoupled bool) func(h Hypers) Optimizer {
@@ -50,6 +80,7 @@ func init() {
 	}
 	RegisterOptimizer(OptimizerSpec{
 		Name: "adam", Title: "Adam", Rank: 70, New: newAdam(false), Hypers: hypers(0),
+		Torch: "Adam", TorchArgs: adamArgs("eps", "weight_decay", "amsgrad"), Numpy: adamNumpy(false),
 		Formula: `g ← g + λθ
 m ← β₁m + (1−β₁)g
 v ← β₂v + (1−β₂)g²
@@ -58,6 +89,7 @@ v̂ ← max(v̂, v) (AMSGrad), else v̂ ← v
 	})
 	RegisterOptimizer(OptimizerSpec{
 		Name: "adamw", Title: "AdamW", Rank: 80, New: newAdam(true), Hypers: hypers(0.01),
+		Torch: "AdamW", TorchArgs: adamArgs("eps", "weight_decay", "amsgrad"), Numpy: adamNumpy(true),
 		Formula: `θ ← θ(1 − ηλ)
 m ← β₁m + (1−β₁)g
 v ← β₂v + (1−β₂)g²

@@ -33,6 +33,17 @@ func init() {
 	RegisterOptimizer(OptimizerSpec{
 		Name: "adamax", Title: "Adamax", Rank: 85,
 		Hypers: adamHypers(0.002, 1e-8, 0),
+		Torch:  "Adamax", TorchArgs: adamArgs("eps", "weight_decay"),
+		Numpy: `state["step"] = t = state.get("step", 0) + 1
+if t == 1:
+    state["exp_avg"] = np.zeros_like(p)
+    state["exp_inf"] = np.zeros_like(p)
+if weight_decay != 0:
+    g = g + weight_decay * p
+clr = lr / (1 - beta1 ** t)
+m = state["exp_avg"] = state["exp_avg"] * beta1 + (1 - beta1) * g
+u = state["exp_inf"] = np.maximum(state["exp_inf"] * beta2, np.abs(g) + eps)
+p -= clr * (m / u)`,
 		Formula: `g ← g + λθ
 m ← β₁m + (1−β₁)g
 u ← max(β₂u, |g| + ε)

@@ -161,6 +161,10 @@ func (c Config) optimizer() (Optimizer, error) {
 	}), nil
 }
 
+// LRSchedule returns the learning-rate schedule of a Config with its
+// defaults filled in (see WithDefaults).
+func (c Config) LRSchedule() Schedule { return c.schedule() }
+
 func (c Config) schedule() Schedule {
 	switch c.Schedule {
 	case "step":
@@ -183,16 +187,25 @@ func (c Config) schedule() Schedule {
 	return Constant{}
 }
 
-func (c Config) sampler(n int) (*Sampler, error) {
-	size := n
+// Batching returns, for a Config with its defaults filled in and n
+// samples, the number of samples per step (at most n) and whether each
+// epoch visits them in its own seeded order (SeededPermuter{Seed}).
+func (c Config) Batching(n int) (size int, shuffled bool) {
+	size = n
 	switch Variant(c.Variant) {
 	case Stochastic:
 		size = 1
 	case MiniBatch:
 		size = c.BatchSize
 	}
+	size = min(size, n)
+	return size, c.Shuffle && size < n
+}
+
+func (c Config) sampler(n int) (*Sampler, error) {
+	size, shuffled := c.Batching(n)
 	var p Permuter
-	if c.Shuffle && size < n {
+	if shuffled {
 		p = SeededPermuter{Seed: c.Seed}
 	}
 	return NewSampler(n, size, p)

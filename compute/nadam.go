@@ -46,6 +46,24 @@ func init() {
 		Hypers: append(adamHypers(0.002, 1e-8, 0),
 			Hyper{Key: "momentum_decay", Short: "mdec", Symbol: "ψ", Default: 4e-3, Max: math.Inf(1), MaxOpen: true,
 				Help: "how fast the momentum schedule μₜ approaches β₁"}),
+		Torch: "NAdam", TorchArgs: adamArgs("eps", "weight_decay", "momentum_decay"),
+		Numpy: `state["step"] = t = state.get("step", 0) + 1
+if t == 1:
+    state["exp_avg"] = np.zeros_like(p)
+    state["exp_avg_sq"] = np.zeros_like(p)
+    state["mu_product"] = 1.0
+if weight_decay != 0:
+    g = g + weight_decay * p
+bc2 = 1 - beta2 ** t
+mu = beta1 * (1 - 0.5 * 0.96 ** (t * momentum_decay))
+mu_next = beta1 * (1 - 0.5 * 0.96 ** ((t + 1) * momentum_decay))
+state["mu_product"] = mu_product = state["mu_product"] * mu
+mu_product_next = mu_product * mu * mu_next  # torch 1.13's product
+m = state["exp_avg"] = state["exp_avg"] * beta1 + (1 - beta1) * g
+v = state["exp_avg_sq"] = state["exp_avg_sq"] * beta2 + (1 - beta2) * g * g
+denom = np.sqrt(v / bc2) + eps
+p += -lr * (1 - mu) / (1 - mu_product) * (g / denom)
+p += -lr * mu_next / (1 - mu_product_next) * (m / denom)`,
 		Formula: `g ← g + λθ
 μₜ ← β₁(1 − ½·0.96^(tψ)); μₜ₊₁ ← β₁(1 − ½·0.96^((t+1)ψ))
 Π ← Π·μₜ

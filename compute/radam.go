@@ -39,6 +39,25 @@ func init() {
 	RegisterOptimizer(OptimizerSpec{
 		Name: "radam", Title: "RAdam", Rank: 95,
 		Hypers: adamHypers(0.001, 1e-8, 0),
+		Torch:  "RAdam", TorchArgs: adamArgs("eps", "weight_decay"),
+		Numpy: `state["step"] = t = state.get("step", 0) + 1
+if t == 1:
+    state["exp_avg"] = np.zeros_like(p)
+    state["exp_avg_sq"] = np.zeros_like(p)
+if weight_decay != 0:
+    g = g + weight_decay * p
+m = state["exp_avg"] = state["exp_avg"] * beta1 + (1 - beta1) * g
+v = state["exp_avg_sq"] = state["exp_avg_sq"] * beta2 + (1 - beta2) * g * g
+bc1 = 1 - beta1 ** t
+bc2 = 1 - beta2 ** t
+rho_inf = 2 / (1 - beta2) - 1
+rho_t = rho_inf - 2 * t * beta2 ** t / bc2
+m_hat = m / bc1
+if rho_t > 5:
+    rect = math.sqrt((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t))
+    p -= m_hat * lr * (math.sqrt(bc2) / (np.sqrt(v) + eps)) * rect
+else:
+    p -= m_hat * lr`,
 		Formula: `g ← g + λθ
 m ← β₁m + (1−β₁)g
 v ← β₂v + (1−β₂)g²

@@ -74,6 +74,20 @@ type OptimizerSpec struct {
 	// Check, when not nil, checks constraints between hyperparameters and
 	// returns a *FieldError naming the field.
 	Check func(h Hypers) error
+
+	// Torch is the torch.optim class that this optimizer is ("SGD", …).
+	Torch string
+	// TorchArgs writes the class's keyword arguments for the values h in
+	// Python, every one explicit ("lr=0.01, momentum=0.9, …").
+	TorchArgs func(h Hypers) string
+	// Numpy is the update in Python with numpy, in the same operations as
+	// Step: the body of a function step(p, g, lr, state) that updates the
+	// float64 array p in place from the gradient g, with lr the learning
+	// rate of each parameter (an array) and state a dict, empty before the
+	// first step, that it keeps its state in. Every hyperparameter but lr
+	// is a Python variable named by its key; math and numpy as np are
+	// imported.
+	Numpy string
 }
 
 // Hyper returns the hyperparameter with the given key.

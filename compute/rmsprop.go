@@ -42,6 +42,27 @@ func init() {
 			epsHyper(1e-8), weightDecayHyper(0), momentumHyper(0),
 			{Key: "centered", Short: "cen", Bool: true, Max: 1, Help: "divide by an estimate of the gradient's variance"},
 		},
+		Torch: "RMSprop",
+		TorchArgs: func(h Hypers) string {
+			return pyKwargs(h, "lr", "alpha", "eps", "weight_decay", "momentum", "centered")
+		},
+		Numpy: `if "square_avg" not in state:
+    state["square_avg"] = np.zeros_like(p)
+    state["grad_avg"] = np.zeros_like(p)
+    state["momentum_buffer"] = np.zeros_like(p)
+if weight_decay != 0:
+    g = g + weight_decay * p
+state["square_avg"] = state["square_avg"] * alpha + (1 - alpha) * g * g
+if centered:
+    state["grad_avg"] = state["grad_avg"] * alpha + (1 - alpha) * g
+    a = np.sqrt(state["square_avg"] - state["grad_avg"] * state["grad_avg"]) + eps
+else:
+    a = np.sqrt(state["square_avg"]) + eps
+if momentum > 0:
+    state["momentum_buffer"] = state["momentum_buffer"] * momentum + g / a
+    p -= lr * state["momentum_buffer"]
+else:
+    p -= lr * g / a`,
 		Formula: `g ← g + λθ
 v ← αv + (1−α)g²
 ḡ ← αḡ + (1−α)g; a ← √(v − ḡ²) + ε (centered), else a ← √v + ε

@@ -57,6 +57,20 @@ g′ ← g`,
 			return &Rprop{Rate: h["lr"], EtaMinus: h["eta_minus"], EtaPlus: h["eta_plus"],
 				StepMin: h["step_min"], StepMax: h["step_max"]}
 		},
+		Torch: "Rprop",
+		TorchArgs: func(h Hypers) string {
+			return pyKwargs(h, "lr") + ", etas=" + pyPair(h["eta_minus"], h["eta_plus"]) +
+				", step_sizes=" + pyPair(h["step_min"], h["step_max"])
+		},
+		Numpy: `if "prev" not in state:
+    state["prev"] = np.zeros_like(p)
+    state["step_size"] = np.zeros_like(p) + lr  # read only here, as torch does
+s = np.sign(g * state["prev"])
+factor = np.where(s > 0, eta_plus, np.where(s < 0, eta_minus, 1.0))
+state["step_size"] = np.clip(state["step_size"] * factor, step_min, step_max)
+g = np.where(s < 0, 0.0, g)
+p -= np.sign(g) * state["step_size"]
+state["prev"] = g`,
 		Check: func(h Hypers) error {
 			if h["step_max"] < h["step_min"] {
 				return fieldErr("step_max", h["step_max"], "want at least step_min (%g)", h["step_min"])

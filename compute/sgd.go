@@ -33,6 +33,30 @@ b ← d (first step), else b ← μb + (1−τ)d
 d ← d + μb (Nesterov), else d ← b
 θ ← θ − η d`
 
+// sgdNumpy is SGD's step in numpy; with nesterov, Nesterov momentum
+// (which has no dampening).
+func sgdNumpy(nesterov bool) string {
+	if nesterov {
+		return `if weight_decay != 0:
+    g = g + weight_decay * p
+if "momentum_buffer" not in state:
+    state["momentum_buffer"] = g.copy()
+else:
+    state["momentum_buffer"] = state["momentum_buffer"] * momentum + g
+g = g + momentum * state["momentum_buffer"]
+p -= lr * g`
+	}
+	return `if weight_decay != 0:
+    g = g + weight_decay * p
+if momentum != 0:
+    if "momentum_buffer" not in state:
+        state["momentum_buffer"] = g.copy()
+    else:
+        state["momentum_buffer"] = state["momentum_buffer"] * momentum + (1 - dampening) * g
+    g = state["momentum_buffer"]
+p -= lr * g`
+}
+
 func init() {
 	dampening := Hyper{Key: "dampening", Short: "damp", Symbol: "τ", Max: 1,
 		Help: "dampening of the gradient in the momentum buffer"}
@@ -42,19 +66,28 @@ func init() {
 				WeightDecay: h["weight_decay"], Nesterov: nesterov}
 		}
 	}
+	sgdArgs := func(h Hypers) string {
+		return pyKwargs(h, "lr", "momentum", "dampening", "weight_decay") + ", nesterov=False"
+	}
 	RegisterOptimizer(OptimizerSpec{
 		Name: "sgd", Title: "SGD", Rank: 10, Formula: sgdFormula, New: newSGD(false),
 		Hypers: []Hyper{lrHyper(0.01), momentumHyper(0), dampening, weightDecayHyper(0)},
+		Torch:  "SGD", TorchArgs: sgdArgs, Numpy: sgdNumpy(false),
 	})
 	RegisterOptimizer(OptimizerSpec{
 		Name: "momentum", Title: "Momentum", Rank: 20, Formula: sgdFormula, New: newSGD(false),
 		Hypers: []Hyper{lrHyper(0.01), momentumHyper(0.9), dampening, weightDecayHyper(0)},
+		Torch:  "SGD", TorchArgs: sgdArgs, Numpy: sgdNumpy(false),
 	})
 	nesterovMomentum := momentumHyper(0.9)
 	nesterovMomentum.MinOpen = true
 	RegisterOptimizer(OptimizerSpec{
 		Name: "nesterov", Title: "Nesterov", Rank: 30, Formula: sgdFormula, New: newSGD(true),
 		Hypers: []Hyper{lrHyper(0.01), nesterovMomentum, weightDecayHyper(0)},
+		Torch:  "SGD", Numpy: sgdNumpy(true),
+		TorchArgs: func(h Hypers) string {
+			return pyKwargs(h, "lr", "momentum", "weight_decay") + ", nesterov=True"
+		},
 	})
 }
 

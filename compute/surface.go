@@ -30,6 +30,13 @@ type Surface struct {
 	// take a point of 2 coordinates.
 	F func(x []float64) float64
 	G func(grad, x []float64)
+
+	// Python is F as a Python expression in x and y, for exports, with
+	// cos, sin, exp, sqrt, pi and e in scope (from math, or torch's
+	// functions for autograd); PythonGrad are G's two components, for
+	// floats, in the same operations as G.
+	Python     string
+	PythonGrad [2]string
 }
 
 // Minimum is a known local or global minimizer of a Surface.

@@ -19,6 +19,11 @@ func rosenbrock() *Surface {
 		Domain:  [4]float64{-2, 2, -1, 3}, Start: [2]float64{-1.5, 2},
 		Minima:   []Minimum{{X: 1, Y: 1, F: 0, Global: true}},
 		LogScale: true,
+		Python:   "(1 - x) ** 2 + 100 * (y - x * x) ** 2",
+		PythonGrad: [2]string{
+			"-2 * (1 - x) - 400 * (y - x * x) * x",
+			"200 * (y - x * x)",
+		},
 		F: func(x []float64) float64 {
 			a := 1 - x[0]
 			b := x[1] - float64(x[0]*x[0])
@@ -43,6 +48,11 @@ func beale() *Surface {
 		Domain:  [4]float64{-4.5, 4.5, -4.5, 4.5}, Start: [2]float64{1, 1.5},
 		Minima:   []Minimum{{X: 3, Y: 0.5, F: 0, Global: true}},
 		LogScale: true,
+		Python:   "(1.5 - x * (1 - y)) ** 2 + (2.25 - x * (1 - y * y)) ** 2 + (2.625 - x * (1 - y * y * y)) ** 2",
+		PythonGrad: [2]string{
+			"-2 * ((1.5 - x * (1 - y)) * (1 - y) + (2.25 - x * (1 - y * y)) * (1 - y * y) + (2.625 - x * (1 - y * y * y)) * (1 - y * y * y))",
+			"2 * x * ((1.5 - x * (1 - y)) + 2 * (2.25 - x * (1 - y * y)) * y + 3 * (2.625 - x * (1 - y * y * y)) * y * y)",
+		},
 		F: func(x []float64) float64 {
 			f1 := 1.5 - float64(x[0]*(1-x[1]))
 			f2 := 2.25 - float64(x[0]*(1-float64(x[1]*x[1])))
@@ -76,6 +86,11 @@ func himmelblau() *Surface {
 			{X: 3.584428340330492, Y: -1.848126526964404, Global: true},
 		},
 		LogScale: true,
+		Python:   "(x * x + y - 11) ** 2 + (x + y * y - 7) ** 2",
+		PythonGrad: [2]string{
+			"4 * (x * x + y - 11) * x + 2 * (x + y * y - 7)",
+			"2 * (x * x + y - 11) + 4 * (x + y * y - 7) * y",
+		},
 		F: func(x []float64) float64 {
 			a := float64(x[0]*x[0]) + x[1] - 11
 			b := x[0] + float64(x[1]*x[1]) - 7
@@ -97,6 +112,11 @@ func booth() *Surface {
 		Formula: "f(x, y) = (x + 2y − 7)² + (2x + y − 5)²",
 		Domain:  [4]float64{-10, 10, -10, 10}, Start: [2]float64{-8, 8},
 		Minima: []Minimum{{X: 1, Y: 3, F: 0, Global: true}},
+		Python: "(x + 2 * y - 7) ** 2 + (2 * x + y - 5) ** 2",
+		PythonGrad: [2]string{
+			"2 * (x + 2 * y - 7) + 4 * (2 * x + y - 5)",
+			"4 * (x + 2 * y - 7) + 2 * (2 * x + y - 5)",
+		},
 		F: func(x []float64) float64 {
 			a := x[0] + float64(2*x[1]) - 7
 			b := float64(2*x[0]) + x[1] - 5
@@ -119,6 +139,11 @@ func rastrigin() *Surface {
 		Formula: "f(x, y) = 20 + x² − 10 cos 2πx + y² − 10 cos 2πy",
 		Domain:  [4]float64{-5.12, 5.12, -5.12, 5.12}, Start: [2]float64{3.2, -2.7},
 		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
+		Python: "20 + x * x - 10 * cos(2 * pi * x) + y * y - 10 * cos(2 * pi * y)",
+		PythonGrad: [2]string{
+			"2 * x + 20 * pi * sin(2 * pi * x)",
+			"2 * y + 20 * pi * sin(2 * pi * y)",
+		},
 		F: func(x []float64) float64 {
 			return 20 + float64(x[0]*x[0]) - float64(10*portableCos(2*math.Pi*x[0])) +
 				float64(x[1]*x[1]) - float64(10*portableCos(2*math.Pi*x[1]))
@@ -140,6 +165,11 @@ func ackley() *Surface {
 		Formula: "f(x, y) = −20 exp(−0.2 √((x² + y²)/2)) − exp((cos 2πx + cos 2πy)/2) + e + 20",
 		Domain:  [4]float64{-5, 5, -5, 5}, Start: [2]float64{3.5, -4},
 		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
+		Python: "-20 * exp(-0.2 * sqrt(0.5 * (x * x + y * y))) - exp(0.5 * (cos(2 * pi * x) + cos(2 * pi * y))) + e + 20",
+		PythonGrad: [2]string{
+			"pi * exp(0.5 * (cos(2 * pi * x) + cos(2 * pi * y))) * sin(2 * pi * x) + (2 * exp(-0.2 * sqrt(0.5 * (x * x + y * y))) * x / sqrt(0.5 * (x * x + y * y)) if x * x + y * y > 0 else 0.0)",
+			"pi * exp(0.5 * (cos(2 * pi * x) + cos(2 * pi * y))) * sin(2 * pi * y) + (2 * exp(-0.2 * sqrt(0.5 * (x * x + y * y))) * y / sqrt(0.5 * (x * x + y * y)) if x * x + y * y > 0 else 0.0)",
+		},
 		F: func(x []float64) float64 {
 			r := math.Sqrt(0.5 * (float64(x[0]*x[0]) + float64(x[1]*x[1])))
 			c := 0.5 * (portableCos(2*math.Pi*x[0]) + portableCos(2*math.Pi*x[1]))
@@ -166,6 +196,11 @@ func saddle() *Surface {
 		Name: "saddle", Title: "Saddle x² − y²",
 		Formula: "f(x, y) = x² − y²",
 		Domain:  [4]float64{-2, 2, -2, 2}, Start: [2]float64{-1.8, 0.01},
+		Python: "x * x - y * y",
+		PythonGrad: [2]string{
+			"2 * x",
+			"-2 * y",
+		},
 		F: func(x []float64) float64 { return float64(x[0]*x[0]) - float64(x[1]*x[1]) },
 		G: func(grad, x []float64) {
 			grad[0] = 2 * x[0]
@@ -185,6 +220,11 @@ func bowl() *Surface {
 		Formula: "f(x, y) = (x² + 20 y²)/2",
 		Domain:  [4]float64{-3, 3, -3, 3}, Start: [2]float64{-2.8, 1.2},
 		Minima: []Minimum{{X: 0, Y: 0, F: 0, Global: true}},
+		Python: "0.5 * (x * x + 20 * y * y)",
+		PythonGrad: [2]string{
+			"x",
+			"20 * y",
+		},
 		F: func(x []float64) float64 {
 			return 0.5 * (float64(x[0]*x[0]) + float64(bowlCondition*x[1]*x[1]))
 		},

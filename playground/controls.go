@@ -198,6 +198,7 @@ func (g *Game) controlRows() []controlSection {
 	if rows := g.historyRows(); rows != nil {
 		secs = append(secs, controlSection{"History", rows})
 	}
+	secs = append(secs, controlSection{"Sweep", g.sweepRows()})
 	return secs
 }
 

@@ -58,6 +58,8 @@ func (g *Game) SetControl(key string, value json.RawMessage, via string) error {
 		return g.Press(key)
 	case strings.HasPrefix(key, historyPrefix):
 		return g.setHistory(key, value)
+	case strings.HasPrefix(key, "sweep_"):
+		return g.setSweepControl(row, value, via)
 	case key == "gpu":
 		var on bool
 		if err := json.Unmarshal(value, &on); err != nil {
@@ -151,6 +153,9 @@ func numberText(v float64) string {
 // Press presses the panel's button name: play (or pause), step, reset,
 // 3d, reset_zoom, or one_rate:OPTIMIZER.
 func (g *Game) Press(name string) error {
+	if strings.HasPrefix(name, "sweep_") {
+		return g.pressSweep(name)
+	}
 	w := g.world
 	switch name {
 	case "play":

@@ -62,16 +62,16 @@ func TestControlsComeFromTheTable(t *testing.T) {
 		for _, s := range g.Controls() {
 			titles = append(titles, s.Title)
 		}
-		want := "Scenario Run View Optimizers Settings"
+		want := "Scenario Run View Optimizers Settings Sweep"
 		if scenario == "blobs" {
-			want = "Scenario Run Optimizers Settings"
+			want = "Scenario Run Optimizers Settings Sweep"
 		}
 		if got := strings.Join(titles, " "); got != want {
 			t.Errorf("%s: sections %q, want %q", scenario, got, want)
 		}
 		controls := flat()
 		for key, c := range controls {
-			if c.Kind == ButtonControl || c.Key == "gpu" {
+			if c.Kind == ButtonControl || c.Key == "gpu" || strings.HasPrefix(c.Key, "sweep_") { // the sweep's are not state
 				continue
 			}
 			f, ok := stateFieldByName(stateFields(), c.Key)

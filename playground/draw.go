@@ -72,20 +72,25 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if w.View == RaceView {
 		g.drawStatusTable(screen, rg.table)
 	}
+	g.drawSweep(screen, rg)
 	g.drawHUD(screen, rg)
 	if g.showHelp {
 		g.drawHelp(screen, rg)
 	}
-	g.drawPanel(screen)
+	if !g.exportView {
+		g.drawPanel(screen)
+	}
 	g.drawn = true
 	g.frames++
 	if g.layer != nil {
 		g.surfaceFrames++
 	}
-	if g.opts.ScreenshotPath != "" && !g.shotDone && g.frames >= g.opts.ScreenshotFrames {
+	if g.opts.ScreenshotPath != "" && !g.cli.shot && g.frames >= g.opts.ScreenshotFrames {
 		g.shotErr = writeScreenshot(screen, g.opts.ScreenshotPath)
-		g.shotDone = true
+		g.cli.shot = true
+		g.shotDone = g.cli.none(g.opts)
 	}
+	g.drawExports(screen)
 }
 
 // paths returns each running racer's path in the view's two parameters,
@@ -408,6 +413,9 @@ func (g *Game) statusLine(widest bool) string {
 	}
 	line := fmt.Sprintf("%s · step %.0f · %.0f steps/s · %.0f fps · %s · f formula · l log/linear · c chart · ? keys",
 		state, steps, speed, fps, w.Backend().Name())
+	if g.exportView && !widest {
+		line = fmt.Sprintf("%s · step %.0f · %s", state, steps, w.Backend().Name())
+	}
 	if w.View != RaceView {
 		line = g.hover
 		switch {
@@ -432,6 +440,8 @@ func (g *Game) messageLine() (string, bool) {
 	switch {
 	case w.Err != nil:
 		return w.Err.Error(), true
+	case g.exp.message != "" && g.frames < g.exp.until:
+		return g.exp.message, false
 	case w.scenario.Hint != "":
 		return "watch: " + w.scenario.Hint, false
 	}
@@ -474,6 +484,7 @@ var helpLines = [][2]string{
 	{"+ / −", "larger / smaller text"},
 	{"t", "light / dark theme (light for projectors)"},
 	{"g", "arrows' length: the gradient's size (log) / fixed"},
+	{"p · a · x · n", "save a PNG of the view · a GIF of the race · the run's CSV and JSON · a notebook and a PyTorch script of the leader's run"},
 	{"0", "reset a map's zoom"},
 	{"click", "set the start point (2-D)"},
 	{"drag", "orbit (3-D) · wheel: zoom (3-D, maps)"},

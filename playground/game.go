@@ -34,6 +34,15 @@ type Options struct {
 	ScreenshotFrames int
 	// History, when set, keeps the run history there (history.go).
 	History HistoryStore
+	// GIFPath, RunPath and GIFFrames: after ScreenshotFrames frames the
+	// game also writes the race's GIF (GIFFrames frames, 0 for the
+	// default) and the run's CSV or JSON (by RunPath's extension), then
+	// ends (export_cli.go).
+	GIFPath, RunPath string
+	GIFFrames        int
+	// ExportDir is the folder the native export keys save to (empty:
+	// the working directory).
+	ExportDir string
 }
 
 // Game is the ebiten.Game of the playground: Update reads the panel, the
@@ -82,6 +91,13 @@ type Game struct {
 	dpr float64
 	// history is the run history, nil without Options.History.
 	history *History
+	// exp holds the exports under way (export.go); exportView draws the
+	// picture as exports show it: no panel, speed or frame rate.
+	exp        exportState
+	exportView bool
+	cli        cliExports
+	// sweep is the hyperparameter sweep and its view (sweep.go).
+	sweep appSweep
 }
 
 // NewGame returns the playground on the scenario that opts names.
@@ -127,12 +143,18 @@ func (g *Game) Update() error {
 		}
 		return ebiten.Termination
 	}
+	if done, err := g.updateCLIExports(); done {
+		return err
+	}
+	g.updateExports()
 	capture, err := g.updatePanel()
 	if err != nil {
 		return err
 	}
 	g.handleInput(capture)
 	g.handlePictureInput(capture)
+	g.handleExportKeys(capture)
+	g.sweep.tick()
 	if !g.drawn {
 		return nil
 	}

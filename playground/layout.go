@@ -435,7 +435,7 @@ func wrapText(s string, width float64) []string {
 func (g *Game) regions() regions {
 	w := g.world
 	sp := layoutSpec{size: image.Pt(g.width, g.height), lh: render.LineHeight(), chartLarge: g.chartShown()}
-	if panelInCanvas {
+	if panelInCanvas && !g.exportView {
 		sp.panel = image.Pt(panelWidth*uiScale(), g.height)
 		sp.handle = drawerHandleSize.Add(panelOrigin).Mul(uiScale())
 	}

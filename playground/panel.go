@@ -129,6 +129,7 @@ func (g *Game) panelBody(ctx *debugui.Context) {
 		g.penaltyRow(ctx, "l2", "L2", &s.L2)
 	})
 	g.historyPanel(ctx)
+	g.sweepPanel(ctx)
 	if w.Err != nil {
 		ctx.SetGridLayout([]int{-1}, nil)
 		ctx.Text(w.Err.Error())

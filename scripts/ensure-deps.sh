@@ -5,7 +5,8 @@
 # tests and Playwright, qemu-user for the arm64 determinism test, and
 # tesseract (with its English data) for the browser test that reads the
 # page by OCR, and Debian's Python packages for the Python package, its
-# wheels and the notebooks (no other package index is needed). Debian/Ubuntu: apt-get (with sudo when not root).
+# wheels and the notebooks, and python3-protobuf for the check that MLflow's
+# JSON parser reads what descent run sends (no other package index is needed). Debian/Ubuntu: apt-get (with sudo when not root).
 # Elsewhere: says what to install and stops.
 set -euo pipefail
 
@@ -13,7 +14,7 @@ libs=(xvfb xauth libgl1 libglx0 libglx-mesa0 libgl1-mesa-dri libx11-6 libxrandr2
       libxcursor1 libxinerama1 libxxf86vm1 chromium
       python3 python3-venv python3-pip-whl python3-setuptools python3-wheel python3-build
       python3-numpy python3-pandas python3-matplotlib python3-nbformat python3-nbclient
-      python3-ipykernel)
+      python3-ipykernel python3-protobuf)
 commands=("node nodejs" "npm npm" "qemu-aarch64 qemu-user" "tesseract tesseract-ocr")
 
 if ! command -v go >/dev/null 2>&1; then

@@ -50,6 +50,9 @@ func TestHostileInputs(t *testing.T) {
 		{[]string{"run", "--data", "linear", "--n", "100000000", "--features", "64"}, "--n 100000000"},
 	}
 	for _, c := range cases {
+		if c.args[0] != "run" && !hasWindow {
+			continue
+		}
 		start := time.Now()
 		out, errOut, code := runCLI(c.args...)
 		if code != 2 || out != "" || !strings.Contains(errOut, c.want) || strings.Count(errOut, "\n") != 1 || len(errOut) > 400 {

@@ -23,11 +23,15 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "run":
 		return runCommand(args[1:], stdout, stderr)
+	case "sweep":
+		return sweepCommand(args[1:], stdout, stderr)
+	case "grid":
+		return gridCommand(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		usage(stdout)
 		return 0
 	}
-	fmt.Fprintf(stderr, "descent: unknown command %q (want run or help)\n", args[0])
+	fmt.Fprintf(stderr, "descent: unknown command %q (want run, sweep, grid or help)\n", args[0])
 	return 2
 }
 
@@ -37,6 +41,8 @@ func usage(w io.Writer) {
 usage:
   descent [flags]        open the playground (--scenario, --play, --screenshot)
   descent run [flags]    train without a window and print the result
+  descent sweep [flags]  search hyperparameters: --param lr=1e-4:1 (see descent sweep -h)
+  descent grid [flags]   print a two-parameter model's loss over a rectangle (JSON)
   descent help           show this text
 
 "descent run -h" lists the run flags. With no flags, descent run is the

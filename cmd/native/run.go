@@ -28,6 +28,8 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output: text|json|csv")
 	backend := fs.String("backend", "cpu", "where the heavy loops run: cpu|gpu (gpu needs a display)")
 	trace := fs.Bool("trace", false, "include the optimizer's state after its last step in JSON output")
+	exportKind := fs.String("export", "", "write the run as code instead of training: notebook (Jupyter, numpy and torch.optim) or torch (PyTorch script)")
+	track := registerTrackingFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(stdout, "usage: descent run [flags]")
@@ -68,11 +70,28 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "descent run: %v\n", err)
 		return 2
 	}
+	if flagGiven(fs, "export") {
+		if err := checkExport(*exportKind, func(name string) bool { return flagGiven(fs, name) }); err != nil {
+			fmt.Fprintf(stderr, "descent run: %s\n", err)
+			return 2
+		}
+		if err := writeExport(stdout, *exportKind, cfg); err != nil {
+			fmt.Fprintf(stderr, "descent run: %s\n", flagSpelling(err))
+			return 2
+		}
+		return 0
+	}
+	if err := track.open(fs); err != nil {
+		fmt.Fprintf(stderr, "descent run: %s\n", oneLine(err.Error()))
+		return 2
+	}
+	defer track.abandon()
 	var run *compute.Run
 	var reason compute.StopReason
 	var stream interface{ Close() error }
 	// attach starts streaming the run's JSON or CSV before its first step.
 	attach := func(r *compute.Run) {
+		track.attach(r)
 		switch *format {
 		case "json":
 			js := compute.NewJSONStream(stdout, r)
@@ -105,8 +124,12 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	} else {
 		err = writeText(stdout, run)
 	}
+	tracked := track.finish(run, *trace, args, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "descent run: %v\n", err)
+		return 1
+	}
+	if !tracked {
 		return 1
 	}
 	if reason != compute.Finished {

@@ -1,3 +1,5 @@
+//go:build !nogui
+
 package main
 
 import (
@@ -10,18 +12,6 @@ import (
 
 	"github.com/descent-playground/descent/playground"
 )
-
-// argsEnv carries a command line to the test binary run as "descent": the
-// window must run on the process's main thread, so the screenshot test runs
-// the program in a child process.
-const argsEnv = "DESCENT_TEST_ARGS"
-
-func TestMain(m *testing.M) {
-	if args := os.Getenv(argsEnv); args != "" {
-		os.Exit(realMain(strings.Split(args, "\x1f"), os.Stdout, os.Stderr))
-	}
-	os.Exit(m.Run())
-}
 
 // plotArea is where the playground draws the loss surface in its 1280×800
 // window at scale 1, as its layout (playground/layout.go) places it for

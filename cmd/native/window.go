@@ -1,3 +1,5 @@
+//go:build !nogui
+
 package main
 
 import (
@@ -48,9 +50,13 @@ func windowOptions(args []string, stdout, stderr io.Writer) (playground.Options,
 	stateFile := fs.String("state", "", "open the state in a JSON file (as the page's window.descent.getState() writes it)")
 	useGPU := fs.Bool("gpu", false, "use the GPU backend")
 	shot := fs.String("screenshot", "", "write the screen to this PNG after --frames frames, then quit")
-	frames := fs.Int("frames", 60, "frames to run before --screenshot")
+	frames := fs.Int("frames", 60, "frames to run before --screenshot, --gif or --export-run")
 	historyDir := fs.String("history", "", "keep the run history in this folder, one JSON file a run, exports beside it (default $DESCENT_HISTORY, else descent/history in the user's configuration folder; off: keep none)")
+	exp := registerExportFlags(fs)
 	windowFlags := map[string]bool{"url": true, "state": true, "gpu": true, "screenshot": true, "frames": true, "history": true}
+	for _, name := range exportFlagNames {
+		windowFlags[name] = true
+	}
 	stateFlags := playground.RegisterStateFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -62,6 +68,10 @@ func windowOptions(args []string, stdout, stderr io.Writer) (playground.Options,
 	}
 	if *frames < 1 {
 		fmt.Fprintf(stderr, "descent: --frames %d: want at least 1\n", *frames)
+		return playground.Options{}, 2
+	}
+	if err := exp.check(); err != nil {
+		fmt.Fprintf(stderr, "descent: %v\n", err)
 		return playground.Options{}, 2
 	}
 	if *link != "" && *stateFile != "" {
@@ -92,7 +102,9 @@ func windowOptions(args []string, stdout, stderr io.Writer) (playground.Options,
 	if err != nil {
 		fmt.Fprintf(stderr, "descent: --history: %v\n", err)
 	}
-	return playground.Options{State: &st, GPU: *useGPU, ScreenshotPath: *shot, ScreenshotFrames: *frames, History: store}, -1
+	opts := playground.Options{State: &st, GPU: *useGPU, ScreenshotPath: *shot, ScreenshotFrames: *frames, History: store}
+	exp.apply(&opts)
+	return opts, -1
 }
 
 // windowUsage lists the window's flags, then the state's shared flags;

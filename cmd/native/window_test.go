@@ -1,3 +1,5 @@
+//go:build !nogui
+
 package main
 
 import (
@@ -12,6 +14,9 @@ import (
 
 	"github.com/descent-playground/descent/playground"
 )
+
+// hasWindow says that this build opens the window (see nogui_test.go).
+const hasWindow = true
 
 // sharedState is a state a page could have written: a 3-D view turned and
 // zoomed, Adam's rates changed, a moved start and 60 steps raced.

@@ -15,8 +15,9 @@
 // web/panel.js builds as form controls beside the canvas; set(key, value,
 // via) and press(name) apply its changes in the next frame and return a
 // Promise of "" or the refusal; memory(gc) reports the Go heap, collected
-// first when gc is true. The run history lives in localStorage
-// (history.go).
+// first when gc is true. exports(), export(name, opts), exportPNG(),
+// exportGIF(opts) and exportRun(format) save the view, the race and the
+// run (export.go). The run history lives in localStorage (history.go).
 package main
 
 import (
@@ -59,6 +60,7 @@ func main() {
 	api.Set("set", js.FuncOf(func(_ js.Value, args []js.Value) any { return h.set(args) }))
 	api.Set("press", js.FuncOf(func(_ js.Value, args []js.Value) any { return h.press(args) }))
 	api.Set("memory", js.FuncOf(func(_ js.Value, args []js.Value) any { return memoryJSON(len(args) > 0 && args[0].Truthy()) }))
+	h.registerExports(api)
 	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(js.Value, []js.Value) any {
 		h.readLink()
 		return nil

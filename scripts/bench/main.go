@@ -69,6 +69,9 @@ var targets = []target{
 	{bench: "CLI/sgd/epochs=3", minus: "CLI/sgd/epochs=1", per: 2, unit: "ns/op", scale: 1e-6, shown: "ms/epoch", max: 30},
 	{bench: "CLI/minibatch32/epochs=3", minus: "CLI/minibatch32/epochs=1", per: 2, unit: "ns/op", scale: 1e-6, shown: "ms/epoch", max: 24},
 	{bench: "CLI/batch1e7/epochs=6", minus: "CLI/batch1e7/epochs=2", per: 4, baseline: "MemRead1e7", unit: "ns/op", scale: 1, max: 1.15},
+	// descent sweep's 64 trials on every core against the same runs one by
+	// one: about 1/cores.
+	{bench: "Sweep64", baseline: "Sweep64OneByOne", unit: "ns/op", scale: 1, max: 0.65},
 }
 
 // cliRuns are the command lines `make bench` times through bin/descent,
@@ -123,7 +126,8 @@ func main() {
 		frame = append(xvfb, frame...)
 		gpu = append(slices.Clone(xvfb), gpu...)
 	}
-	runs := [][]string{append(compute, "./compute"), append(frame, "./playground"), append(gpu, "./compute/gpu"), append(cpuMaps, "./compute")}
+	sweep := append([]string{"go", "test", "-run", "^$", "-bench", "Sweep64", "-benchtime", "2x", "-count", "3"}, extra...)
+	runs := [][]string{append(compute, "./compute"), append(frame, "./playground"), append(gpu, "./compute/gpu"), append(cpuMaps, "./compute"), append(sweep, "./cmd/native")}
 	for _, args := range runs {
 		fmt.Fprintln(os.Stderr, shellJoin(args))
 		// go test's output is shown as it comes (on stderr) and kept for parsing.
