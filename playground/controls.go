@@ -30,6 +30,8 @@ const (
 	NumberControl   = "number"   // a number field, with −/+ buttons when Nudge > 0
 	SliderControl   = "slider"   // a number field beside a slider
 	RacerControl    = "racer"    // a racer's switch, with its own controls
+	TextControl     = "text"     // a line of text, in Text; the value sent is the text
+	NoteControl     = "note"     // a line of text to read (Note), no control
 )
 
 // ControlSection is a titled group of the panel's controls.
@@ -193,6 +195,9 @@ func (g *Game) controlRows() []controlSection {
 	set = append(set, b.choice("schedule", "schedule", optionsOf(scheduleNames, scheduleNames)),
 		b.penalty("l1", "L1"), b.penalty("l2", "L2"))
 	secs = append(secs, controlSection{"Settings", set})
+	if rows := g.historyRows(); rows != nil {
+		secs = append(secs, controlSection{"History", rows})
+	}
 	secs = append(secs, controlSection{"Sweep", g.sweepRows()})
 	return secs
 }

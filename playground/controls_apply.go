@@ -56,6 +56,8 @@ func (g *Game) SetControl(key string, value json.RawMessage, via string) error {
 		return fmt.Errorf("%q is not a control of the panel", key)
 	case row.Kind == ButtonControl:
 		return g.Press(key)
+	case strings.HasPrefix(key, historyPrefix):
+		return g.setHistory(key, value)
 	case strings.HasPrefix(key, "sweep_"):
 		return g.setSweepControl(row, value, via)
 	case key == "gpu":
@@ -168,6 +170,9 @@ func (g *Game) Press(name string) error {
 	case "reset_zoom":
 		w.ResetMapZoom()
 	default:
+		if strings.HasPrefix(name, historyPrefix) {
+			return g.pressHistory(name)
+		}
 		opt, ok := strings.CutPrefix(name, "one_rate:")
 		for _, r := range w.Racers {
 			if ok && r.Spec.Name == opt {

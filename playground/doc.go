@@ -22,4 +22,9 @@
 // and sizes text with the window, the device scale and the user's text
 // step; the state's Display holds that step, the theme and the arrows'
 // length (display.go).
+//
+// The run history (history*.go) records each run as it ends
+// (World.OnRunEnd) into a HistoryStore, natively a folder (DirStore), in
+// the page the browser's localStorage; the panel's History section lists,
+// overlays, pins, renames, deletes and exports the runs.
 package playground

@@ -62,7 +62,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		}
 	}
 	if !rg.loss.Empty() {
-		g.pic.chart = render.DrawLossChart(screen, rg.loss, g.series(), render.ChartOptions{
+		g.pic.chart = render.DrawLossChart(screen, rg.loss, append(g.series(), g.historySeries()...), render.ChartOptions{
 			Log: !g.pic.chartLinear, Legend: true, Pointer: g.pic.pointer,
 		})
 	}

@@ -32,6 +32,8 @@ type Options struct {
 	// there after ScreenshotFrames frames and then end.
 	ScreenshotPath   string
 	ScreenshotFrames int
+	// History, when set, keeps the run history there (history.go).
+	History HistoryStore
 	// GIFPath, RunPath and GIFFrames: after ScreenshotFrames frames the
 	// game also writes the race's GIF (GIFFrames frames, 0 for the
 	// default) and the run's CSV or JSON (by RunPath's extension), then
@@ -87,6 +89,8 @@ type Game struct {
 	firstGrads map[*compute.Run][]float64
 	// dpr is the device scale the latest Layout saw.
 	dpr float64
+	// history is the run history, nil without Options.History.
+	history *History
 	// exp holds the exports under way (export.go); exportView draws the
 	// picture as exports show it: no panel, speed or frame rate.
 	exp        exportState
@@ -117,6 +121,7 @@ func NewGame(opts Options) (*Game, error) {
 		return nil, err
 	}
 	g := &Game{world: w, opts: opts}
+	g.openHistory(opts.History)
 	if opts.GPU {
 		g.useGPU = true
 		g.setGPU(true)

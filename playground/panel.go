@@ -128,6 +128,7 @@ func (g *Game) panelBody(ctx *debugui.Context) {
 		g.penaltyRow(ctx, "l1", "L1", &s.L1)
 		g.penaltyRow(ctx, "l2", "L2", &s.L2)
 	})
+	g.historyPanel(ctx)
 	g.sweepPanel(ctx)
 	if w.Err != nil {
 		ctx.SetGridLayout([]int{-1}, nil)

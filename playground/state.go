@@ -213,7 +213,7 @@ func (w *World) SetState(s State) error {
 	w.job = nil
 	w.Reset()
 	if s.Steps > 0 {
-		w.Advance(min(s.Steps, replayNow))
+		w.replay(min(s.Steps, replayNow))
 		if s.Steps > replayNow {
 			w.replayTo = s.Steps // the rest over the next frames (CatchUp)
 		}

@@ -45,7 +45,7 @@ func (w *World) Apply(s State) error {
 		w.Reset()
 	case s.Steps != old.Steps:
 		w.Reset()
-		w.Advance(s.Steps)
+		w.replay(s.Steps)
 	}
 	w.Playing = s.Playing
 	return nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/descent-playground/descent/compute"
 	"github.com/descent-playground/descent/render"
@@ -77,6 +78,7 @@ type World struct {
 	field      *render.Field
 	fieldKey   string
 	batchField *render.Field
+	log        runLog // the current run, for the history (history_record.go)
 }
 
 // NewWorld returns a world on the named scenario in its default state
@@ -151,6 +153,7 @@ func (w *World) SetStart(x, y float64) {
 // settings, its recorders holding the start point and its loss. A
 // configuration that compute refuses leaves that racer out and sets Err.
 func (w *World) Reset() {
+	w.endRun(w.resetEnd())
 	w.replayTo = 0
 	w.Err = nil
 	w.batchField = nil
@@ -168,6 +171,7 @@ func (w *World) Reset() {
 		run.Trainer.Run(context.Background(), 0)
 		r.run = run
 	}
+	w.beginRun()
 }
 
 // config is the racer's full compute.Config. On data the full-data loss
@@ -219,7 +223,7 @@ func (w *World) Steps() int {
 // Advance takes steps steps with every running racer and returns how many
 // racers are still running. The race pauses at MaxSteps.
 func (w *World) Advance(steps int) int {
-	running := 0
+	t0, running := time.Now(), 0
 	for _, r := range w.Racers {
 		tr := r.Trainer()
 		if tr == nil {
@@ -239,6 +243,7 @@ func (w *World) Advance(steps int) int {
 		w.Playing = false
 	}
 	w.batchField = nil
+	w.noteAdvance(t0, running)
 	return running
 }
 
@@ -259,7 +264,7 @@ func (w *World) CatchUp() bool {
 		return false
 	}
 	playing := w.Playing
-	if w.Advance(min(replayChunk, w.replayTo-w.Steps())) == 0 {
+	if w.replay(min(replayChunk, w.replayTo-w.Steps())) == 0 {
 		w.replayTo = 0
 	}
 	w.Playing = playing

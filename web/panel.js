@@ -130,6 +130,14 @@
         row.append(parts.error);
         return row;
       }
+      case "text": {
+        const field = el("input", { type: "text", id, autocomplete: "off", dataset: { key: c.key } });
+        field.addEventListener("change", () => send(window.descent.set(c.key, field.value)));
+        field.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); field.blur(); field.focus(); } });
+        parts.text = field;
+        row.append(el("label", { htmlFor: id }, c.label), field);
+        return row;
+      }
       case "racer": {
         const box = el("input", { type: "checkbox", id, dataset: { key: c.key, member: c.member } });
         box.addEventListener("change", () => {
@@ -163,6 +171,7 @@
       parts.select.value = String(Math.max(0, i));
     }
     if (parts.field && !focused(parts.field)) parts.field.value = c.text ?? "";
+    if (parts.text && !focused(parts.text)) parts.text.value = c.text ?? "";
     if (parts.slider && !parts.dragging) {
       Object.assign(parts.slider, { min: c.min, max: c.max, step: c.step });
       parts.slider.value = c.position;

@@ -51,8 +51,9 @@ func windowOptions(args []string, stdout, stderr io.Writer) (playground.Options,
 	useGPU := fs.Bool("gpu", false, "use the GPU backend")
 	shot := fs.String("screenshot", "", "write the screen to this PNG after --frames frames, then quit")
 	frames := fs.Int("frames", 60, "frames to run before --screenshot, --gif or --export-run")
+	historyDir := fs.String("history", "", "keep the run history in this folder, one JSON file a run, exports beside it (default $DESCENT_HISTORY, else descent/history in the user's configuration folder; off: keep none)")
 	exp := registerExportFlags(fs)
-	windowFlags := map[string]bool{"url": true, "state": true, "gpu": true, "screenshot": true, "frames": true}
+	windowFlags := map[string]bool{"url": true, "state": true, "gpu": true, "screenshot": true, "frames": true, "history": true}
 	for _, name := range exportFlagNames {
 		windowFlags[name] = true
 	}
@@ -97,7 +98,11 @@ func windowOptions(args []string, stdout, stderr io.Writer) (playground.Options,
 		fmt.Fprintf(stderr, "descent: %v\n", err)
 		return playground.Options{}, 2
 	}
-	opts := playground.Options{State: &st, GPU: *useGPU, ScreenshotPath: *shot, ScreenshotFrames: *frames}
+	store, err := historyStore(*historyDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "descent: --history: %v\n", err)
+	}
+	opts := playground.Options{State: &st, GPU: *useGPU, ScreenshotPath: *shot, ScreenshotFrames: *frames, History: store}
 	exp.apply(&opts)
 	return opts, -1
 }

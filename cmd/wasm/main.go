@@ -18,7 +18,7 @@
 // Promise of "" or the refusal; memory(gc) reports the Go heap, collected
 // first when gc is true. exports(), export(name, opts), exportPNG(),
 // exportGIF(opts) and exportRun(format) save the view, the race and the
-// run (export.go).
+// run (export.go). The run history lives in localStorage (history.go).
 package main
 
 import (
@@ -33,10 +33,10 @@ import (
 
 func main() {
 	st, linkErr := playground.DecodeLink(js.Global().Get("location").Get("href").String())
-	g, err := playground.NewGame(playground.Options{State: &st})
+	g, err := playground.NewGame(playground.Options{State: &st, History: localStore{}})
 	if err != nil {
 		linkErr = err
-		g, _ = playground.NewGame(playground.Options{})
+		g, _ = playground.NewGame(playground.Options{History: localStore{}})
 	}
 	showError(linkErr)
 	api := js.Global().Get("Object").New()
