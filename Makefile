@@ -92,7 +92,7 @@ e2e/node_modules: e2e/package.json
 ## make test's pass of a few seconds each. Failing inputs land in the
 ## package's testdata/fuzz and stay as regression tests.
 FUZZTIME ?= 60s
-FUZZ_TARGETS := ./compute:FuzzConfigJSON ./compute:FuzzLoadCSV ./cmd/native:FuzzRunFlags ./playground:FuzzDecodeURL ./playground:FuzzDecodeStateJSON
+FUZZ_TARGETS := ./compute:FuzzConfigJSON ./compute:FuzzLoadCSV ./cmd/native:FuzzRunFlags ./playground:FuzzDecodeURL ./playground:FuzzDecodeStateJSON ./playground:FuzzDecodeHistory
 fuzz:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; name=$${t#*:}; \
 	echo "== $$name ($$pkg, $(FUZZTIME))"; \
