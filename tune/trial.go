@@ -43,9 +43,23 @@ type Trial struct {
 	Wall time.Duration `json:"wall_ns"`
 }
 
-// OK says the trial ran to its end with a finite loss.
+// OK says the trial ran to its end with a finite loss: it finished, or as
+// a map's run (see RunMap) it converged or ran every step unfinished.
 func (t *Trial) OK() bool {
-	return t.Done && t.Err == "" && t.Stop == compute.Finished && !math.IsNaN(float64(t.Loss)) && !math.IsInf(float64(t.Loss), 0)
+	ended := t.Stop == compute.Finished || t.Stop == Converged || t.Stop == Unfinished
+	return t.Done && t.Err == "" && ended && !math.IsNaN(float64(t.Loss)) && !math.IsInf(float64(t.Loss), 0)
+}
+
+// tier ranks how a trial ended: finished or converged, then a map's
+// unfinished run, then the rest.
+func (t *Trial) tier() int {
+	switch {
+	case !t.OK():
+		return 2
+	case t.Stop == Unfinished:
+		return 1
+	}
+	return 0
 }
 
 // Execute runs the trial's Config as "descent run" does (Config.Build, then
@@ -66,15 +80,13 @@ func (t *Trial) Execute(ctx context.Context) {
 	t.Steps, t.Epochs = tr.Steps(), tr.Epochs()
 }
 
-// compareTrials orders trials best first: those that finished with a
-// finite loss by loss, then the rest (diverged, non-finite, cancelled,
-// failed, not run); ties by ID.
+// compareTrials orders trials best first: those that finished (or, in a
+// map, converged) with a finite loss by loss, then a map's unfinished runs
+// by loss, then the rest (diverged, non-finite, cancelled, failed, not
+// run); ties by ID.
 func compareTrials(a, b *Trial) int {
-	if a.OK() != b.OK() {
-		if a.OK() {
-			return -1
-		}
-		return 1
+	if c := cmp.Compare(a.tier(), b.tier()); c != 0 {
+		return c
 	}
 	if a.OK() {
 		if c := cmp.Compare(a.Loss, b.Loss); c != 0 {

@@ -38,6 +38,7 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", 0, "trials run at once (default: every core)")
 	format := fs.String("format", "text", "output: text|csv|json")
 	progress := fs.Bool("progress", false, "draw a progress bar on stderr even when it is not a terminal")
+	backend := fs.String("backend", "cpu", "where the trials run: cpu (ordinary runs on every core) or gpu (a grid over lr and momentum of a surface run as one float32 run map; see docs)")
 	plan := fs.Bool("plan", false, "print the trials' configs as JSON and run nothing (halving: the first round)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -66,6 +67,8 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 		return fail("--grid-points %d: want ≥ 1", *gridPoints)
 	case *workers < 0:
 		return fail("--workers %d: want ≥ 0", *workers)
+	case *backend != "cpu" && *backend != "gpu":
+		return fail("--backend %q: want cpu or gpu", *backend)
 	}
 	var base compute.Config
 	if *configPath != "" {
@@ -87,6 +90,9 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail("%s", flagSpelling(err))
 	}
+	if _, err := tune.MapSpec(s); *backend == "gpu" && err != nil {
+		return fail("--backend gpu: %s; --backend cpu runs this sweep", oneLine(err.Error()))
+	}
 	if *plan {
 		if err := writePlan(stdout, s); err != nil {
 			fmt.Fprintf(stderr, "descent sweep: %v\n", err)
@@ -100,17 +106,27 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 	if *progress || isTerminal(stderr) {
 		bar = func(p tune.Progress) { drawProgress(stderr, s, p) }
 	}
-	runErr := tune.Run(ctx, s, *workers, bar)
-	if bar != nil {
-		fmt.Fprintln(stderr)
+	var onMap *mapInfo
+	var runErr error
+	if *backend == "gpu" {
+		res, wall, err := sweepOnGPU(s)
+		if err != nil {
+			return fail("--backend gpu: %s; --backend cpu runs this sweep", oneLine(err.Error()))
+		}
+		onMap = newMapInfo(res, wall)
+	} else {
+		runErr = tune.Run(ctx, s, *workers, bar)
+		if bar != nil {
+			fmt.Fprintln(stderr)
+		}
 	}
 	switch *format {
 	case "json":
-		err = writeSweepJSON(stdout, s)
+		err = writeSweepJSON(stdout, s, onMap)
 	case "csv":
 		err = writeSweepCSV(stdout, s)
 	default:
-		err = writeSweepText(stdout, s, reproduce(*configPath, given, s))
+		err = writeSweepText(stdout, s, reproduce(*configPath, given, s), onMap)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "descent sweep: %v\n", err)

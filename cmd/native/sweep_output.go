@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"text/tabwriter"
+	"time"
 
 	"github.com/descent-playground/descent/compute"
 	"github.com/descent-playground/descent/tune"
@@ -74,14 +75,36 @@ type sweptTrial struct {
 	Params map[string]float64 `json:"params"`
 }
 
+// mapInfo says how a sweep's trials ran as the cells of one run map
+// (tune.RunMap), and what a trial's score then means.
+type mapInfo struct {
+	Backend   string  `json:"backend"`
+	Precision string  `json:"precision"`
+	Tol       float64 `json:"tol"`
+	Cells     int     `json:"cells"`
+	Seconds   float64 `json:"seconds"`
+	Semantics string  `json:"semantics"`
+}
+
+// mapSemantics is what a map's trial is, said once for every format.
+const mapSemantics = "each trial is a run that stops when its gradient norm falls below tol (converged) or leaves the box |x|,|y| ≤ 1e6 (diverged); " +
+	"its loss is the loss where it stopped; ranked converged by loss, then unfinished by loss, then diverged"
+
+// newMapInfo describes a sweep run as the GPU's map res in wall.
+func newMapInfo(res *compute.MapResult, wall time.Duration) *mapInfo {
+	return &mapInfo{Backend: "gpu", Precision: "float32", Tol: res.Spec.Tol, Cells: len(res.Cells), Seconds: wall.Seconds(), Semantics: mapSemantics}
+}
+
 // writeSweepJSON writes every trial in ID order, and the best's ID (null
-// when none has run), as descent.sweep/v1.
-func writeSweepJSON(w io.Writer, s *tune.Sweep) error {
+// when none has run), as descent.sweep/v1; a sweep run as a map adds "map"
+// (see mapInfo).
+func writeSweepJSON(w io.Writer, s *tune.Sweep, onMap *mapInfo) error {
 	out := struct {
 		sweepHeader
+		Map    *mapInfo     `json:"map,omitempty"`
 		Best   *int         `json:"best"`
 		Trials []sweptTrial `json:"trials"`
-	}{sweepHeader: header(SweepSchema, s)}
+	}{sweepHeader: header(SweepSchema, s), Map: onMap}
 	if b := s.Best(); b != nil {
 		out.Best = &b.ID
 	}
@@ -139,8 +162,9 @@ func lossText(t *tune.Trial) string {
 }
 
 // writeSweepText writes the trials that ran, best first, as a table, then
-// the command line that reproduces the best.
-func writeSweepText(w io.Writer, s *tune.Sweep, best string) error {
+// the command line that reproduces the best. A sweep run as a map shows
+// each trial's steps instead of its time, and ends with how it ran.
+func writeSweepText(w io.Writer, s *tune.Sweep, best string, onMap *mapInfo) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	space := s.Options().Space
 	fmt.Fprint(tw, "rank\t")
@@ -150,7 +174,11 @@ func writeSweepText(w io.Writer, s *tune.Sweep, best string) error {
 	for _, p := range space {
 		fmt.Fprintf(tw, "%s\t", p.Key)
 	}
-	fmt.Fprintln(tw, "loss\tstop\tms\t")
+	last := "ms"
+	if onMap != nil {
+		last = "steps"
+	}
+	fmt.Fprintf(tw, "loss\tstop\t%s\t\n", last)
 	var done []*tune.Trial
 	for _, t := range s.Trials() {
 		if t.Done {
@@ -179,13 +207,23 @@ func writeSweepText(w io.Writer, s *tune.Sweep, best string) error {
 		if t.Err != "" {
 			stop = "error"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%.3g\t\n", loss, stop, float64(t.Wall.Microseconds())/1000)
+		if onMap != nil {
+			fmt.Fprintf(tw, "%s\t%s\t%d\t\n", loss, stop, t.Steps)
+		} else {
+			fmt.Fprintf(tw, "%s\t%s\t%.3g\t\n", loss, stop, float64(t.Wall.Microseconds())/1000)
+		}
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	if b := s.Best(); b != nil && b.OK() {
-		_, err := fmt.Fprintf(w, "\nbest: %s (loss %.6g)\n%s\n", describe(space, b), float64(b.Loss), best)
+		if _, err := fmt.Fprintf(w, "\nbest: %s (loss %.6g)\n%s\n", describe(space, b), float64(b.Loss), best); err != nil {
+			return err
+		}
+	}
+	if onMap != nil {
+		_, err := fmt.Fprintf(w, "\n%s: %d trials as one %s run map (%d cells) in %.3g s, tol %g: %s (descent run runs every step)\n",
+			onMap.Backend, s.Total(), onMap.Precision, onMap.Cells, onMap.Seconds, onMap.Tol, onMap.Semantics)
 		return err
 	}
 	return nil
