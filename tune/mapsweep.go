@@ -106,6 +106,11 @@ func layout(s *Sweep) (mapLayout, error) {
 		if _, ok := axis[p.Key]; !ok {
 			return mapLayout{}, fmt.Errorf("the GPU map sweeps lr and momentum, not %s", p.Key)
 		}
+		for k := 1; k < len(p.Values); k++ {
+			if !(p.Values[k] > p.Values[k-1]) {
+				return mapLayout{}, fmt.Errorf("the GPU map takes %s's values in increasing order", p.Key)
+			}
+		}
 		if wantLog := p.Key == "lr"; p.Log != wantLog {
 			return mapLayout{}, fmt.Errorf("the GPU map spaces lr on a log scale and momentum on a linear one; %s is %s", p.Key, scale(p.Log))
 		}
@@ -151,7 +156,7 @@ func axisRange(o Options, i int, v float64) (lo, hi float64, n int) {
 // point, rounded as the grid rounds, is the trial's value. An axis point
 // that rounds to another value than the grid's point is an error: the map
 // would run other values than the grid's (a list that is not evenly spaced
-// on the axis's scale, or not in increasing order).
+// on the axis's scale).
 func placeTrials(s *Sweep, spec compute.MapSpec, axis map[string]int) (mapLayout, error) {
 	o := s.opts
 	find := func(key string, n int, at func(k int) float64) (map[float64]int, error) {
@@ -164,7 +169,7 @@ func placeTrials(s *Sweep, spec compute.MapSpec, axis map[string]int) (mapLayout
 		pts := p.Points(o.GridPoints)
 		for k := range n {
 			if got := p.round(at(k)); got != pts[k] {
-				return nil, fmt.Errorf("the GPU map spaces %s's points evenly (%s scale, increasing): its point %d is %g, not %g",
+				return nil, fmt.Errorf("the GPU map spaces %s's points evenly (%s scale): its point %d is %g, not %g",
 					key, scale(p.Log), k+1, got, pts[k])
 			}
 			idx[pts[k]] = k

@@ -157,3 +157,14 @@ func TestSweepOnGPUOptimizers(t *testing.T) {
 		t.Errorf("%d optimizers ran on the GPU, want %d", ran, want)
 	}
 }
+
+// TestSweepOnGPUWithoutDisplay checks the one-line refusal when the GPU
+// backend cannot start: a sweep the GPU runs, but no display.
+func TestSweepOnGPUWithoutDisplay(t *testing.T) {
+	args := append([]string{"sweep", "--backend", "gpu", "--method", "grid", "--param", "lr=1e-3:1e-2"}, gpuSweepBase...)
+	out, errOut, code := runChild(t, []string{"DISPLAY=", "WAYLAND_DISPLAY="}, args...)
+	want := "descent sweep: --backend gpu: the GPU backend cannot start (no display: Ebitengine needs one, e.g. xvfb-run); --backend cpu runs this sweep\n"
+	if code != 2 || out != "" || errOut != want {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
