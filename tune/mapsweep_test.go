@@ -85,13 +85,12 @@ func TestRunMapTrialsAreStoppedRuns(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		l, _ := layout(s)
-		for i, tr := range s.Trials() {
+		for _, tr := range s.Trials() {
 			seen[tr.Stop]++
 			if tr.Stop == compute.Diverged || tr.Steps == 0 {
 				continue
 			}
-			lr, mu := res.Spec.At(l.cols[i], l.rows[i])
+			lr, mu := cellOf(t, res.Spec, s.Options().Space, tr.Values)
 			cfg := Apply(tr.Config, "lr", lr)
 			if res.Spec.Vary == compute.VaryLRMomentum {
 				cfg = Apply(cfg, "momentum", mu)
@@ -118,6 +117,28 @@ func TestRunMapTrialsAreStoppedRuns(t *testing.T) {
 	if seen[Converged] < 3 || seen[Unfinished] < 3 || seen[compute.Diverged] < 3 {
 		t.Errorf("statuses %v: want each at least 3 times", seen)
 	}
+}
+
+// cellOf returns the axis values of the map's cell that holds a trial's
+// values: the one within the grid's six-digit rounding of each, found by
+// a search of every cell.
+func cellOf(t *testing.T, spec compute.MapSpec, space Space, values []float64) (lr, mu float64) {
+	t.Helper()
+	near := func(a, b float64) bool { return math.Abs(a-b) <= 5e-6*math.Abs(b) }
+	for r := range spec.Rows {
+		for c := range spec.Cols {
+			x, y := spec.At(c, r)
+			ok := spec.Vary != compute.VaryLRs || c == r
+			for i, p := range space {
+				ok = ok && (p.Key != "lr" || near(x, values[i])) && (p.Key != "momentum" || near(y, values[i]))
+			}
+			if ok {
+				return x, y
+			}
+		}
+	}
+	t.Fatalf("no cell holds %v", values)
+	return 0, 0
 }
 
 // TestRankTiers checks the ranking of a map's outcomes, and that it leaves

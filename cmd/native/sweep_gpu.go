@@ -41,7 +41,7 @@ func sweepOnGPU(s *tune.Sweep) (*compute.MapResult, time.Duration, error) {
 		return nil, 0, runErr
 	}
 	if !fromShader(res) {
-		return nil, 0, fmt.Errorf("the GPU backend handed this map to its CPU fallback (a value float32 cannot carry?)")
+		return nil, 0, fmt.Errorf("the GPU backend handed this map to its CPU fallback (compute/gpu's shader does not run it)")
 	}
 	return res, wall, nil
 }
