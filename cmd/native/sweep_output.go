@@ -222,7 +222,7 @@ func writeSweepText(w io.Writer, s *tune.Sweep, best string, onMap *mapInfo) err
 		}
 	}
 	if onMap != nil {
-		_, err := fmt.Fprintf(w, "\n%s: %d trials as one %s run map (%d cells) in %.3g s, tol %g: %s (descent run runs every step)\n",
+		_, err := fmt.Fprintf(w, "\n%s: %d trials as one %s run map (%d cells) in %.3g s, tol %g.\nHere %s (descent run runs every step).\n",
 			onMap.Backend, s.Total(), onMap.Precision, onMap.Cells, onMap.Seconds, onMap.Tol, onMap.Semantics)
 		return err
 	}
