@@ -119,10 +119,11 @@ wheel: web
 ## python-test: the nogui build's Go tests; then this machine's Linux wheel
 ## (built alone into bin/pywheel) installed with pip --no-index into a venv that sees Debian's numpy, pandas,
 ## matplotlib and ipykernel, the package's unit tests (python/tests, Agg
-## backend) and the example notebook run by nbclient in the venv's own kernel.
+## backend), the example notebook run by nbclient in the venv's own kernel,
+## and descent.show's page opened in headless Chromium (e2e/pyshow.mjs).
 PYVENV   := bin/pyvenv
 WHEELTAG := manylinux_2_17_$(shell uname -m)
-python-test: web
+python-test: web e2e/node_modules
 	$(GO) test -count=1 -tags nogui ./cmd/native
 	GO=$(GO) $(PYTHON) scripts/wheels.py bin/pywheel $(WHEELTAG)
 	rm -rf $(PYVENV)
@@ -131,6 +132,7 @@ python-test: web
 	PYDEVD_DISABLE_FILE_VALIDATION=1 $(PYVENV)/bin/python -m ipykernel install --prefix $(PYVENV) --name descent-venv >/dev/null
 	cd python/tests && env -u DESCENT_BIN -u DESCENT_WEB MPLBACKEND=Agg ../../$(PYVENV)/bin/python -m unittest discover -s . -t .
 	env -u DESCENT_BIN -u DESCENT_WEB -u MPLBACKEND PYDEVD_DISABLE_FILE_VALIDATION=1 $(PYVENV)/bin/python python/tests/run_notebook.py python/examples/descent.ipynb descent-venv
+	node e2e/pyshow.mjs $(CURDIR)/$(PYVENV)/bin/python e2e/out
 
 ## dist: what a user downloads, into dist/: the native program for Linux,
 ## Windows and macOS on amd64 and arm64 (pure Go, CGO_ENABLED=0, stamped
