@@ -63,6 +63,8 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 		return fail("give at least one --param, e.g. --param lr=1e-4:1")
 	case *trials < 1:
 		return fail("--trials %d: want ≥ 1", *trials)
+	case *trials > tune.MaxTrials && *method != string(tune.Grid):
+		return fail("--trials %d: want ≤ %d", *trials, tune.MaxTrials)
 	case *gridPoints < 1:
 		return fail("--grid-points %d: want ≥ 1", *gridPoints)
 	case *workers < 0:
