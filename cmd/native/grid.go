@@ -41,7 +41,7 @@ func gridCommand(args []string, stdout, stderr io.Writer) int {
 			fs.PrintDefaults()
 			return 0
 		}
-		fmt.Fprintf(stderr, "descent grid: %s\n", oneLine(err.Error()))
+		fmt.Fprintf(stderr, "descent grid: %s\n", strings.Replace(flagError(err), "descent run -h", "descent grid -h", 1))
 		return 2
 	}
 	res, err := grid(*configPath, *xr, *yr, *n)
@@ -61,7 +61,7 @@ func grid(configPath, xr, yr string, n int) (*gridResult, error) {
 	var cfg compute.Config
 	if configPath != "" {
 		if err := readConfig(configPath, &cfg); err != nil {
-			return nil, fmt.Errorf("--config %s: %v", configPath, err)
+			return nil, fmt.Errorf("--config %s: %v", compute.QuoteValue(configPath), err)
 		}
 	}
 	if n < 2 || n > maxGridSide {

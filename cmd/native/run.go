@@ -41,15 +41,15 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "descent run: unexpected argument %q (flags start with --)\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "descent run: unexpected argument %s (flags start with --)\n", compute.QuoteString(fs.Arg(0)))
 		return 2
 	}
 	if *format != "text" && *format != "json" && *format != "csv" {
-		fmt.Fprintf(stderr, "descent run: --format %q: want text, json or csv\n", *format)
+		fmt.Fprintf(stderr, "descent run: --format %s: want text, json or csv\n", compute.QuoteString(*format))
 		return 2
 	}
 	if *backend != "cpu" && *backend != "gpu" {
-		fmt.Fprintf(stderr, "descent run: --backend %q: want cpu or gpu\n", *backend)
+		fmt.Fprintf(stderr, "descent run: --backend %s: want cpu or gpu\n", compute.QuoteString(*backend))
 		return 2
 	}
 	var cfg compute.Config
@@ -62,7 +62,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	if *configPath != "" {
 		if err := readConfig(*configPath, &cfg); err != nil {
-			fmt.Fprintf(stderr, "descent run: --config %s: %v\n", *configPath, err)
+			fmt.Fprintf(stderr, "descent run: --config %s: %v\n", compute.QuoteValue(*configPath), err)
 			return 2
 		}
 	}

@@ -56,9 +56,9 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case fs.NArg() > 0:
-		return fail("unexpected argument %q (flags start with --)", fs.Arg(0))
+		return fail("unexpected argument %s (flags start with --)", compute.QuoteString(fs.Arg(0)))
 	case *format != "text" && *format != "json" && *format != "csv":
-		return fail("--format %q: want text, csv or json", *format)
+		return fail("--format %s: want text, csv or json", compute.QuoteString(*format))
 	case len(specs) == 0:
 		return fail("give at least one --param, e.g. --param lr=1e-4:1")
 	case *trials < 1:
@@ -70,12 +70,12 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 	case *workers < 0:
 		return fail("--workers %d: want ≥ 0", *workers)
 	case *backend != "cpu" && *backend != "gpu":
-		return fail("--backend %q: want cpu or gpu", *backend)
+		return fail("--backend %s: want cpu or gpu", compute.QuoteString(*backend))
 	}
 	var base compute.Config
 	if *configPath != "" {
 		if err := readConfig(*configPath, &base); err != nil {
-			return fail("--config %s: %v", *configPath, err)
+			return fail("--config %s: %v", compute.QuoteValue(*configPath), err)
 		}
 	}
 	if err := applySettings(&base, given); err != nil {
