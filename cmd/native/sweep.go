@@ -135,7 +135,8 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if runErr != nil {
-		fmt.Fprintf(stderr, "descent sweep: stopped after %d of %d trials: %v\n", countDone(s), s.Total(), runErr)
+		// Run's only error is its context's: Ctrl-C.
+		fmt.Fprintf(stderr, "descent sweep: interrupted after %d of %d trials\n", countDone(s), s.Total())
 		return 1
 	}
 	if b := s.Best(); b == nil || !b.OK() {
