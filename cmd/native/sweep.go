@@ -71,6 +71,8 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 		return fail("--workers %d: want ≥ 0", *workers)
 	case *backend != "cpu" && *backend != "gpu":
 		return fail("--backend %s: want cpu or gpu", compute.QuoteString(*backend))
+	case *plan && *format != "text" && *format != "json":
+		return fail("--plan prints JSON: leave out --format %s", *format)
 	}
 	var base compute.Config
 	if *configPath != "" {

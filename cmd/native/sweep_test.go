@@ -170,6 +170,7 @@ func TestSweepErrors(t *testing.T) {
 		{[]string{"--param", "lr=0.1:1", "--trials", "0"}, "descent sweep: --trials 0: want ≥ 1"},
 		{[]string{"--param", "lr=0.1:1", "--trials", "10000000"}, "descent sweep: --trials 10000000: want ≤ 1048576"},
 		{[]string{"--param", "lr=0.1:1", "--param", "momentum=0:1", "--method", "grid", "--grid-points", "100000"}, "descent sweep: a grid of 100000 points of each range has more than 1048576 combinations"},
+		{[]string{"--param", "lr=0.1:1", "--plan", "--format", "csv"}, "descent sweep: --plan prints JSON: leave out --format csv"},
 		{[]string{"--param", "lr=0.1:1", "--lrr", "1"}, "descent sweep: unknown flag --lrr (descent sweep -h lists them)"},
 		{[]string{"--param", "lr=0.1:1", "--optimizer", "adamw2"}, "descent sweep: --optimizer \"adamw2\": want one of"},
 		{[]string{"--param", "lr=0.1:1", "extra"}, `descent sweep: unexpected argument "extra"`},
