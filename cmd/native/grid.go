@@ -61,7 +61,7 @@ func grid(configPath, xr, yr string, n int) (*gridResult, error) {
 	var cfg compute.Config
 	if configPath != "" {
 		if err := readConfig(configPath, &cfg); err != nil {
-			return nil, fmt.Errorf("--config %s: %v", compute.QuoteValue(configPath), err)
+			return nil, fmt.Errorf("--config %s: %v", oneLine(configPath), err)
 		}
 	}
 	if n < 2 || n > maxGridSide {

@@ -62,7 +62,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	if *configPath != "" {
 		if err := readConfig(*configPath, &cfg); err != nil {
-			fmt.Fprintf(stderr, "descent run: --config %s: %v\n", compute.QuoteValue(*configPath), err)
+			fmt.Fprintf(stderr, "descent run: --config %s: %v\n", oneLine(*configPath), err)
 			return 2
 		}
 	}

@@ -77,7 +77,7 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 	var base compute.Config
 	if *configPath != "" {
 		if err := readConfig(*configPath, &base); err != nil {
-			return fail("--config %s: %v", compute.QuoteValue(*configPath), err)
+			return fail("--config %s: %v", oneLine(*configPath), err)
 		}
 	}
 	if err := applySettings(&base, given); err != nil {
