@@ -81,7 +81,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if err := track.open(fs); err != nil {
+	if err := track.open(fs, cfg, *configPath); err != nil {
 		fmt.Fprintf(stderr, "descent run: %s\n", oneLine(err.Error()))
 		return 2
 	}
