@@ -31,8 +31,17 @@ def binary():
 
 
 def compact(config):
-    """Returns config as compact JSON, keys sorted, as the CLI reads it."""
-    return json.dumps(config, separators=(",", ":"), sort_keys=True, allow_nan=False)
+    """Returns config as compact JSON, keys sorted, as the CLI reads it;
+    numpy scalars and arrays are written as the numbers they hold."""
+    return json.dumps(config, separators=(",", ":"), sort_keys=True, allow_nan=False, default=_plain)
+
+
+def _plain(value):
+    """The plain Python value of a numpy scalar or array (their tolist);
+    anything else is not JSON."""
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError("Object of type %s is not JSON serializable" % type(value).__name__)
 
 
 def call(command, config, args=(), ok=(0,)):
