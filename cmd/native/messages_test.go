@@ -44,3 +44,27 @@ func TestMessagesQuoteAndCutValues(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigThatIsARunResult passes descent run --out's file (a
+// descent.run/v1 document) as --config, as the README's two "run.json"
+// lines invite: the message must say what the file is.
+func TestConfigThatIsARunResult(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if _, errOut, code := runCLI("run", "--epochs", "3", "--out", "run.json"); code != 0 {
+		t.Fatalf("--out: exit %d, %q", code, errOut)
+	}
+	want := `--config run.json: a "descent.run/v1" document, not a Config (its "config" object is one)`
+	for _, cmd := range []string{"run", "sweep", "grid"} {
+		args := []string{cmd, "--config", "run.json"}
+		if cmd == "sweep" {
+			args = append(args, "--param", "lr=0.1,1")
+		}
+		if cmd == "grid" {
+			args = append(args, "--x", "0,1", "--y", "0,1")
+		}
+		_, errOut, code := runCLI(args...)
+		if code != 2 || errOut != "descent "+cmd+": "+want+"\n" {
+			t.Errorf("%s: exit %d, stderr %q; want %q", cmd, code, errOut, want)
+		}
+	}
+}

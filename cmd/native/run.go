@@ -154,7 +154,18 @@ func readConfig(path string, cfg *compute.Config) error {
 	if err != nil {
 		return err
 	}
-	return json.Unmarshal(data, cfg)
+	if err := json.Unmarshal(data, cfg); err != nil {
+		// descent run --out writes a descent.run/v1 document, which holds
+		// a Config but is not one: say so rather than "unknown key".
+		var doc struct {
+			Schema string `json:"schema"`
+		}
+		if json.Unmarshal(data, &doc) == nil && doc.Schema != "" {
+			return fmt.Errorf("a %s document, not a Config (its \"config\" object is one)", compute.QuoteString(doc.Schema))
+		}
+		return err
+	}
+	return nil
 }
 
 // readLimited reads a regular file of at most limit bytes (see
