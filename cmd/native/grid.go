@@ -96,6 +96,10 @@ func grid(configPath, xr, yr string, n int) (*gridResult, error) {
 	return res, nil
 }
 
+// maxGridSpan bounds an axis's length, so that its points' spacing is
+// finite.
+const maxGridSpan = 1e300
+
 // gridAxis reads "LO,HI" into n evenly spaced points.
 func gridAxis(name, s string, n int) ([]float64, error) {
 	if s == "" {
@@ -104,8 +108,11 @@ func gridAxis(name, s string, n int) ([]float64, error) {
 	lo, hi, ok := strings.Cut(s, ",")
 	a, errA := strconv.ParseFloat(strings.TrimSpace(lo), 64)
 	b, errB := strconv.ParseFloat(strings.TrimSpace(hi), 64)
-	if !ok || errA != nil || errB != nil || !(a < b) || b-a > 1e300 {
+	if !ok || errA != nil || errB != nil || !(a < b) {
 		return nil, fmt.Errorf("--%s %s: want LO,HI with LO < HI", name, compute.QuoteValue(s))
+	}
+	if b-a > maxGridSpan {
+		return nil, fmt.Errorf("--%s %s: want LO,HI with LO < HI and HI - LO ≤ %g", name, compute.QuoteValue(s), maxGridSpan)
 	}
 	v := make([]float64, n)
 	for i := range v {
