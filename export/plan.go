@@ -91,19 +91,28 @@ func (p *plan) dataTitle() string {
 	return fmt.Sprintf("%d samples of %s and the target %s, from %s", d.Len(), p.featureNames(), p.targetName(), src)
 }
 
+// featureNames lists the feature columns' names, each as QuoteValue shows
+// it (see targetName).
 func (p *plan) featureNames() string {
 	names := p.data.Names
 	if len(names) != p.data.Features() {
 		return fmt.Sprintf("%d features", p.data.Features())
 	}
-	return strings.Join(names, ", ")
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = compute.QuoteValue(n)
+	}
+	return strings.Join(quoted, ", ")
 }
 
+// targetName is the target column's name as a comment may hold it: a name
+// with a newline is quoted, so that it cannot end the comment (and run as
+// code) or the markdown line.
 func (p *plan) targetName() string {
 	if p.data.Target == "" {
 		return "y"
 	}
-	return p.data.Target
+	return compute.QuoteValue(p.data.Target)
 }
 
 // stepsTitle says how long the run is and how each step takes its samples.

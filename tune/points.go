@@ -79,6 +79,26 @@ func (s Space) grid(n int) [][]float64 {
 	return combos
 }
 
+// gridSize returns how many combinations grid(n) has, or MaxTrials+1 when
+// it has more, without planning them.
+func (s Space) gridSize(n int) int {
+	size := 1
+	for _, p := range s {
+		k := len(p.Values)
+		if k == 0 {
+			k = min(n, MaxTrials+1)
+			if k <= MaxTrials {
+				k = len(p.Points(k))
+			}
+		}
+		if size > (MaxTrials+1)/max(k, 1) {
+			return MaxTrials + 1
+		}
+		size *= k
+	}
+	return size
+}
+
 // sample returns n random points of the space from a generator seeded
 // with seed: the same seed gives the same points everywhere.
 func (s Space) sample(n int, seed uint64) [][]float64 {

@@ -32,6 +32,12 @@ const (
 	// keepDivisor is successive halving's: each round keeps the best
 	// 1/keepDivisor and multiplies the budget by keepDivisor.
 	keepDivisor = 3
+	// MaxTrials bounds a sweep's trials (a grid's combinations, random's
+	// and halving's first round): every trial is planned before any runs,
+	// at a few hundred bytes each, so an unbounded count would exhaust
+	// memory before the first trial started. 1024² is the largest GPU map
+	// sweep worth planning this way.
+	MaxTrials = 1 << 20
 )
 
 // Options describes a sweep.
@@ -111,6 +117,10 @@ func New(o Options) (*Sweep, error) {
 		return nil, fmt.Errorf("trials %d: want ≥ 1", o.Trials)
 	case o.GridPoints < 1:
 		return nil, fmt.Errorf("grid points %d: want ≥ 1", o.GridPoints)
+	case o.Method != Grid && o.Trials > MaxTrials:
+		return nil, fmt.Errorf("trials %d: want ≤ %d", o.Trials, MaxTrials)
+	case o.Method == Grid && o.Space.gridSize(o.GridPoints) > MaxTrials:
+		return nil, fmt.Errorf("a grid of %d points of each range has more than %d combinations", o.GridPoints, MaxTrials)
 	}
 	if err := o.Base.Validate(); err != nil {
 		return nil, err

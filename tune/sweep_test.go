@@ -243,6 +243,10 @@ func TestNewRejectsBadTrials(t *testing.T) {
 		{Options{Base: sgd, Method: "bayes", Space: mustSpace(t, sgd, "lr=0.1:1")}, `method "bayes": want grid, random, halving`},
 		{Options{Base: sgd, Trials: -1, Space: mustSpace(t, sgd, "lr=0.1:1")}, "trials -1: want ≥ 1"},
 		{Options{Base: sgd}, "no parameter to sweep"},
+		{Options{Base: sgd, Trials: 10_000_000, Space: mustSpace(t, sgd, "lr=0.1:1")}, "trials 10000000: want ≤ 1048576"},
+		{Options{Base: sgd, Method: Halving, Trials: MaxTrials + 1, Space: mustSpace(t, sgd, "lr=0.1:1")}, "trials 1048577: want ≤ 1048576"},
+		{Options{Base: sgd, Method: Grid, GridPoints: 100_000, Space: mustSpace(t, sgd, "lr=0.1:1", "momentum=0:0.9")}, "more than 1048576 combinations"},
+		{Options{Base: sgd, Method: Grid, GridPoints: 1 << 40, Space: mustSpace(t, sgd, "lr=0.1:1")}, "more than 1048576 combinations"},
 		{Options{Base: compute.Config{Optimizer: "sgd", Epochs: -2}, Space: mustSpace(t, sgd, "lr=0.1:1")}, "epochs"},
 		{Options{Base: batch, Method: Grid, Space: Space{{Key: "batch_size", Values: []float64{4}, Int: true}}}, "batch_size = 4: only the minibatch variant"},
 	} {

@@ -41,7 +41,7 @@ func gridCommand(args []string, stdout, stderr io.Writer) int {
 			fs.PrintDefaults()
 			return 0
 		}
-		fmt.Fprintf(stderr, "descent grid: %s\n", oneLine(err.Error()))
+		fmt.Fprintf(stderr, "descent grid: %s\n", strings.Replace(flagError(err), "descent run -h", "descent grid -h", 1))
 		return 2
 	}
 	res, err := grid(*configPath, *xr, *yr, *n)
@@ -61,7 +61,7 @@ func grid(configPath, xr, yr string, n int) (*gridResult, error) {
 	var cfg compute.Config
 	if configPath != "" {
 		if err := readConfig(configPath, &cfg); err != nil {
-			return nil, fmt.Errorf("--config %s: %v", configPath, err)
+			return nil, fmt.Errorf("--config %s: %v", oneLine(configPath), err)
 		}
 	}
 	if n < 2 || n > maxGridSide {
@@ -96,6 +96,10 @@ func grid(configPath, xr, yr string, n int) (*gridResult, error) {
 	return res, nil
 }
 
+// maxGridSpan bounds an axis's length, so that its points' spacing is
+// finite.
+const maxGridSpan = 1e300
+
 // gridAxis reads "LO,HI" into n evenly spaced points.
 func gridAxis(name, s string, n int) ([]float64, error) {
 	if s == "" {
@@ -104,8 +108,11 @@ func gridAxis(name, s string, n int) ([]float64, error) {
 	lo, hi, ok := strings.Cut(s, ",")
 	a, errA := strconv.ParseFloat(strings.TrimSpace(lo), 64)
 	b, errB := strconv.ParseFloat(strings.TrimSpace(hi), 64)
-	if !ok || errA != nil || errB != nil || !(a < b) || b-a > 1e300 {
+	if !ok || errA != nil || errB != nil || !(a < b) {
 		return nil, fmt.Errorf("--%s %s: want LO,HI with LO < HI", name, compute.QuoteValue(s))
+	}
+	if b-a > maxGridSpan {
+		return nil, fmt.Errorf("--%s %s: want LO,HI with LO < HI and HI - LO ≤ %g", name, compute.QuoteValue(s), maxGridSpan)
 	}
 	v := make([]float64, n)
 	for i := range v {

@@ -49,6 +49,8 @@ func TestGridErrors(t *testing.T) {
 	}{
 		{[]string{"--x", "1,0", "--y", "0,1"}, "--x 1,0: want LO,HI"},
 		{[]string{"--x", "0,1"}, "--y: want LO,HI"},
+		{[]string{"--x", "0,1e308", "--y", "0,1"}, "--x 0,1e308: want LO,HI with LO < HI and HI - LO ≤ 1e+300"},
+		{[]string{"--x", "0,inf", "--y", "0,1"}, "--x 0,inf: want LO,HI with LO < HI and HI - LO ≤ 1e+300"},
 		{[]string{"--x", "0,1", "--y", "0,1", "--n", "1"}, "--n 1: want 2 to 401"},
 		{[]string{"--x", "0,1", "--y", "0,1", "--config", "/nonexistent.json"}, "--config"},
 		{[]string{"--bogus"}, "bogus"},

@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/descent-playground/descent/compute"
 )
 
 func main() {
@@ -31,10 +33,14 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 		usage(stdout)
 		return 0
 	case "version", "--version", "-version":
+		if len(args) > 1 {
+			fmt.Fprintf(stderr, "descent version: unexpected argument %s\n", compute.QuoteString(args[1]))
+			return 2
+		}
 		fmt.Fprintln(stdout, "descent", version)
 		return 0
 	}
-	fmt.Fprintf(stderr, "descent: unknown command %q (want run, sweep, grid or help)\n", args[0])
+	fmt.Fprintf(stderr, "descent: unknown command %s (want run, sweep, grid, version or help)\n", compute.QuoteString(args[0]))
 	return 2
 }
 

@@ -186,7 +186,8 @@ func TestBadInput(t *testing.T) {
 		{[]string{"run", "--format", "xml"}, "--format"},
 		{[]string{"run", "--config", "/nonexistent.json"}, "--config"},
 		{[]string{"run", "extra"}, "unexpected argument"},
-		{[]string{"fly"}, "unknown command"},
+		{[]string{"fly"}, `unknown command "fly" (want run, sweep, grid, version or help)`},
+		{[]string{"version", "extra"}, `descent version: unexpected argument "extra"`},
 	}
 	for _, c := range cases {
 		out, errOut, code := runCLI(c.args...)

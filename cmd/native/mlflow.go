@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -45,8 +46,9 @@ func registerTrackingFlags(fs *flag.FlagSet) *tracking {
 
 // open checks the flags and creates the JSON file when one is wanted,
 // before the run is built; a file it leaves unfinished is removed by
-// abandon.
-func (t *tracking) open(fs *flag.FlagSet) error {
+// abandon. cfg and configPath are the run's inputs, which the file must
+// not be.
+func (t *tracking) open(fs *flag.FlagSet, cfg compute.Config, configPath string) error {
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 	for _, name := range []string{"mlflow-experiment", "mlflow-run-name"} {
@@ -75,11 +77,34 @@ func (t *tracking) open(fs *flag.FlagSet) error {
 		t.path = "descent-run-" + time.Now().UTC().Format("20060102T150405.000Z") + ".json"
 		mode = os.O_WRONLY | os.O_CREATE | os.O_EXCL
 	}
+	if err := notAnInput(t.path, cfg, configPath); err != nil {
+		return err
+	}
 	f, err := os.OpenFile(t.path, mode, 0o644)
 	if err != nil {
 		return fmt.Errorf("--out %s: %v", compute.QuoteValue(t.path), unwrapPath(err))
 	}
 	t.file = f
+	return nil
+}
+
+// notAnInput refuses an --out path that names the run's --config file or
+// its CSV data file: opening it for writing would truncate the input before
+// the run reads it (and abandon would then remove it).
+func notAnInput(out string, cfg compute.Config, configPath string) error {
+	outInfo, err := os.Stat(out)
+	if err != nil {
+		return nil // a file that does not exist yet is no input
+	}
+	inputs := [][2]string{{configPath, "--config file"}}
+	if data := cfg.WithDefaults().Data; !slices.Contains(compute.DataNames, data) {
+		inputs = append(inputs, [2]string{data, "data file"})
+	}
+	for _, in := range inputs {
+		if info, err := os.Stat(in[0]); in[0] != "" && err == nil && os.SameFile(outInfo, info) {
+			return fmt.Errorf("--out %s: the run's %s; name another file", compute.QuoteValue(out), in[1])
+		}
+	}
 	return nil
 }
 

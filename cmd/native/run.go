@@ -41,15 +41,15 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "descent run: unexpected argument %q (flags start with --)\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "descent run: unexpected argument %s (flags start with --)\n", compute.QuoteString(fs.Arg(0)))
 		return 2
 	}
 	if *format != "text" && *format != "json" && *format != "csv" {
-		fmt.Fprintf(stderr, "descent run: --format %q: want text, json or csv\n", *format)
+		fmt.Fprintf(stderr, "descent run: --format %s: want text, json or csv\n", compute.QuoteString(*format))
 		return 2
 	}
 	if *backend != "cpu" && *backend != "gpu" {
-		fmt.Fprintf(stderr, "descent run: --backend %q: want cpu or gpu\n", *backend)
+		fmt.Fprintf(stderr, "descent run: --backend %s: want cpu or gpu\n", compute.QuoteString(*backend))
 		return 2
 	}
 	var cfg compute.Config
@@ -62,7 +62,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	if *configPath != "" {
 		if err := readConfig(*configPath, &cfg); err != nil {
-			fmt.Fprintf(stderr, "descent run: --config %s: %v\n", *configPath, err)
+			fmt.Fprintf(stderr, "descent run: --config %s: %v\n", oneLine(*configPath), err)
 			return 2
 		}
 	}
@@ -81,7 +81,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if err := track.open(fs); err != nil {
+	if err := track.open(fs, cfg, *configPath); err != nil {
 		fmt.Fprintf(stderr, "descent run: %s\n", oneLine(err.Error()))
 		return 2
 	}
@@ -154,7 +154,18 @@ func readConfig(path string, cfg *compute.Config) error {
 	if err != nil {
 		return err
 	}
-	return json.Unmarshal(data, cfg)
+	if err := json.Unmarshal(data, cfg); err != nil {
+		// descent run --out writes a descent.run/v1 document, which holds
+		// a Config but is not one: say so rather than "unknown key".
+		var doc struct {
+			Schema string `json:"schema"`
+		}
+		if json.Unmarshal(data, &doc) == nil && doc.Schema != "" {
+			return fmt.Errorf("a %s document, not a Config (its \"config\" object is one)", compute.QuoteString(doc.Schema))
+		}
+		return err
+	}
+	return nil
 }
 
 // readLimited reads a regular file of at most limit bytes (see

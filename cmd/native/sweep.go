@@ -56,24 +56,28 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case fs.NArg() > 0:
-		return fail("unexpected argument %q (flags start with --)", fs.Arg(0))
+		return fail("unexpected argument %s (flags start with --)", compute.QuoteString(fs.Arg(0)))
 	case *format != "text" && *format != "json" && *format != "csv":
-		return fail("--format %q: want text, csv or json", *format)
+		return fail("--format %s: want text, csv or json", compute.QuoteString(*format))
 	case len(specs) == 0:
 		return fail("give at least one --param, e.g. --param lr=1e-4:1")
 	case *trials < 1:
 		return fail("--trials %d: want ≥ 1", *trials)
+	case *trials > tune.MaxTrials && *method != string(tune.Grid):
+		return fail("--trials %d: want ≤ %d", *trials, tune.MaxTrials)
 	case *gridPoints < 1:
 		return fail("--grid-points %d: want ≥ 1", *gridPoints)
 	case *workers < 0:
 		return fail("--workers %d: want ≥ 0", *workers)
 	case *backend != "cpu" && *backend != "gpu":
-		return fail("--backend %q: want cpu or gpu", *backend)
+		return fail("--backend %s: want cpu or gpu", compute.QuoteString(*backend))
+	case *plan && *format != "text" && *format != "json":
+		return fail("--plan prints JSON: leave out --format %s", *format)
 	}
 	var base compute.Config
 	if *configPath != "" {
 		if err := readConfig(*configPath, &base); err != nil {
-			return fail("--config %s: %v", *configPath, err)
+			return fail("--config %s: %v", oneLine(*configPath), err)
 		}
 	}
 	if err := applySettings(&base, given); err != nil {
@@ -133,7 +137,8 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if runErr != nil {
-		fmt.Fprintf(stderr, "descent sweep: stopped after %d of %d trials: %v\n", countDone(s), s.Total(), runErr)
+		// Run's only error is its context's: Ctrl-C.
+		fmt.Fprintf(stderr, "descent sweep: interrupted after %d of %d trials\n", countDone(s), s.Total())
 		return 1
 	}
 	if b := s.Best(); b == nil || !b.OK() {

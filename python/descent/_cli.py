@@ -31,20 +31,30 @@ def binary():
 
 
 def compact(config):
-    """Returns config as compact JSON, keys sorted, as the CLI reads it."""
-    return json.dumps(config, separators=(",", ":"), sort_keys=True, allow_nan=False)
+    """Returns config as compact JSON, keys sorted, as the CLI reads it;
+    numpy scalars and arrays are written as the numbers they hold. A value
+    JSON cannot hold (NaN, an object) raises DescentError."""
+    try:
+        return json.dumps(config, separators=(",", ":"), sort_keys=True, allow_nan=False, default=_plain)
+    except ValueError as e:
+        raise DescentError("config: %s (give finite numbers)" % e) from None
+    except TypeError as e:
+        raise DescentError("config: %s" % e) from None
+
+
+def _plain(value):
+    """The plain Python value of a numpy scalar or array (their tolist);
+    anything else is not JSON."""
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError("Object of type %s is not JSON serializable" % type(value).__name__)
 
 
 def call(command, config, args=(), ok=(0,)):
     """Runs ``descent COMMAND --config FILE ARGS...`` with config written to
     a temporary JSON file and returns (exit status, stdout). An exit status
     outside ok raises DescentError with the command's message."""
-    try:
-        text = compact(config)
-    except ValueError as e:
-        raise DescentError("config: %s (give finite numbers)" % e) from None
-    except TypeError as e:
-        raise DescentError("config: %s" % e) from None
+    text = compact(config)
     fd, path = tempfile.mkstemp(prefix="descent-", suffix=".json")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -177,7 +177,7 @@ class Result:
             raise _cli.DescentError("surface: the model has %d parameters; a surface needs 2" % len(self.param_names))
         bx, by = plots.bounds(self.path)
         x, y = x or bx, y or by
-        _, out = _cli.call("grid", self.config, ["--x", "%r,%r" % tuple(x), "--y", "%r,%r" % tuple(y), "--n", str(n)])
+        _, out = _cli.call("grid", self.config, ["--x", "%r,%r" % tuple(map(float, x)), "--y", "%r,%r" % tuple(map(float, y)), "--n", str(n)])
         g = json.loads(out)
         return _optional.floats(g["x"]), _optional.floats(g["y"]), _optional.matrix(g["loss"], n)
 

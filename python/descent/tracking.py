@@ -1,14 +1,16 @@
 """Logging runs to experiment trackers with their own Python clients, when
 the user has them installed."""
 
+import json
 import math
 
 from . import _optional
 
 
 def flat_params(config):
-    """The configuration as tracker parameters: lists joined with commas."""
-    return {k: ",".join("%g" % x for x in v) if isinstance(v, list) else v for k, v in sorted(config.items())}
+    """The configuration as tracker parameters: lists joined with commas,
+    each number with every digit (as the JSON has it)."""
+    return {k: ",".join(json.dumps(x) for x in v) if isinstance(v, list) else v for k, v in sorted(config.items())}
 
 
 def loss_points(result):

@@ -95,11 +95,15 @@ def _grid(space):
     for k in keys:
         if not isinstance(space[k], list):
             raise ValueError("sweep: %s: a grid wants a list of values, not %r" % (k, space[k]))
+        if not space[k]:
+            raise ValueError("sweep: %s: an empty list of values" % k)
     return [dict(zip(keys, vals)) for vals in itertools.product(*(space[k] for k in keys))]
 
 
 def _draw(rng, key, spec):
     if isinstance(spec, list):
+        if not spec:
+            raise ValueError("sweep: %s: an empty list of values" % key)
         return rng.choice(spec)
     if isinstance(spec, tuple) and len(spec) in (2, 3):
         lo, hi = spec[0], spec[1]
@@ -159,6 +163,8 @@ def sweep(space, method="grid", trials=None, executor=None, draw_seed=1, **base)
     setting like any other)."""
     if not space:
         raise ValueError("sweep: want a space of at least one key")
+    if trials is not None and (not isinstance(trials, int) or isinstance(trials, bool) or trials < 1):
+        raise ValueError("sweep: trials %r: want a whole number ≥ 1" % (trials,))
     if method == "grid":
         points = _grid(space)
     elif method == "random":

@@ -87,6 +87,13 @@ class ErrorTest(unittest.TestCase):
             self.assertNotIn("\n", msg)
             self.assertNotIn(tempfile.gettempdir() + os.sep + "descent-", msg)
 
+    def test_numpy_numbers_in_a_config(self):
+        # np.int64 (from np.arange) was "not JSON serializable".
+        r = descent.run(epochs=np.int64(3), start=np.array([0.5, -1.0]), lr=np.float32(0.01))
+        self.assertEqual(r.raw, descent.run(epochs=3, start=[0.5, -1.0], lr=float(np.float32(0.01))).raw)
+        s = descent.sweep({"epochs": list(np.arange(1, 3))}, lr=0.01)
+        self.assertEqual([t.result.steps for t in s], [1, 2])
+
     def test_non_finite_config_is_refused_before_the_cli(self):
         with self.assertRaisesRegex(descent.DescentError, "finite"):
             descent.run(lr=float("nan"))
@@ -113,6 +120,17 @@ class ExportTest(unittest.TestCase):
         self.assertEqual(list(df.columns), lines[0].split(","))
         self.assertEqual(len(df), 4)
         self.assertEqual(df["slope"].iloc[-1], self.r.final[0])
+
+    def test_surface_ranges_of_any_float_type(self):
+        class Odd(float):
+            """A float whose repr is not a number, as numpy 2 writes np.float64(-1.0)."""
+
+            def __repr__(self):
+                return "Odd(%s)" % float.__repr__(self)
+
+        x, y, loss = self.r.surface(n=3, x=(Odd(-1), Odd(1)), y=(np.float64(-1), np.int64(1)))
+        self.assertEqual(list(x), [-1.0, 0.0, 1.0])
+        self.assertEqual(loss[1][1], 18.0)
 
     def test_surface_of_two_parameters(self):
         x, y, loss = self.r.surface(n=3, x=(-1.0, 1.0), y=(-1.0, 1.0))

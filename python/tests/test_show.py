@@ -33,6 +33,13 @@ class ShowTest(unittest.TestCase):
         self.assertEqual(json.loads(unquote(parts.fragment[len("config="):])), self.config)
         self.assertNotIn(" ", unquote(parts.fragment))  # compact
 
+    def test_bad_config_raises_descent_error(self):
+        # as descent.run does; playground_url raised json's own ValueError.
+        with self.assertRaisesRegex(descent.DescentError, "finite"):
+            descent.playground_url(lr=float("nan"))
+        with self.assertRaisesRegex(descent.DescentError, "not JSON serializable"):
+            descent.playground_url(lr=object())
+
     def test_server_serves_the_page_with_the_security_headers(self):
         base = "http://127.0.0.1:%d/" % show_module.server().server_address[1]
         for name, ctype in [("index.html", "text/html"), ("descent.wasm", "application/wasm"),

@@ -104,9 +104,18 @@ class SweepTest(unittest.TestCase):
             ({"lr": (0.0, 1.0, "log")}, "random", "lo > 0"),
             ({"lr": [0.1]}, "bayes", "grid, random or halving"),
             ({}, "grid", "at least one key"),
+            ({"lr": []}, "grid", "lr: an empty list"),
+            ({"lr": []}, "random", "lr: an empty list"),
         ]:
             with self.assertRaisesRegex(ValueError, want):
                 descent.sweep(space, method=method)
+
+    def test_bad_trials(self):
+        # 0 is not "the default", and a negative count is not an empty sweep.
+        for trials in (0, -3, 2.5, "9", True):
+            for method in ("random", "halving"):
+                with self.assertRaisesRegex(ValueError, "trials %r: want a whole number ≥ 1" % (trials,)):
+                    descent.sweep({"lr": (0.01, 0.1)}, method=method, trials=trials)
 
     def test_budget_key(self):
         self.assertEqual(sweep_module._budget_key({"model": "surface"}), ("steps", 500))

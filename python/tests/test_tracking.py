@@ -66,6 +66,12 @@ class TrackingTest(unittest.TestCase):
         self.assertEqual((json.loads(text[1][0]), text[1][1]), (self.r.raw, "descent_result.json"))
         self.assertEqual(names[-1], "end_run")
 
+    def test_list_params_keep_every_digit(self):
+        # descent run --mlflow-uri logs the start as JSON numbers joined by
+        # commas; %g kept six digits (0.123457).
+        r = descent.run(start=[0.123456789, -2.5e-7], epochs=2)
+        self.assertEqual(descent.tracking.flat_params(r.config)["start"], "0.123456789,-2.5e-07")
+
     def test_mlflow_skips_non_finite_losses(self):
         r = descent.run(lr=10, epochs=200)
         fake = Recorder()

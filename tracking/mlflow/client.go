@@ -18,8 +18,10 @@ import (
 )
 
 // Defaults for a Client's requests, milder than MLflow's own (7 retries,
-// backoff factor 2 s, 120 s timeout): a command line waits at most about
-// half a minute for a server that keeps failing.
+// backoff factor 2 s, 120 s timeout): a command line gives up on a server
+// that keeps refusing or failing after about 8 s of backoff (measured 7.5 s
+// for a closed port), but on one that accepts and never answers only after
+// five 30 s timeouts (measured 158 s; Ctrl-C stops it at once).
 const (
 	DefaultRetries = 4
 	DefaultBackoff = 500 * time.Millisecond
