@@ -42,7 +42,7 @@ def build(goos, goarch, tag, out, go):
                         ignore=shutil.ignore_patterns("__pycache__", "bin", "web"))
         exe = "descent.exe" if goos == "windows" else "descent"
         env = dict(os.environ, GOOS=goos, GOARCH=goarch, CGO_ENABLED="0")
-        subprocess.run([go, "build", "-tags", "nogui", "-trimpath", "-ldflags=-s -w",
+        subprocess.run([go, "build", "-tags", "nogui,nomlflow", "-trimpath", "-ldflags=-s -w",
                         "-o", os.path.join(stage, "descent", "bin", exe), "./cmd/native"],
                        cwd=ROOT, env=env, check=True)
         os.makedirs(os.path.join(stage, "descent", "web"))

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/descent-playground/descent/compute"
-	"github.com/descent-playground/descent/tracking/mlflow"
 )
 
 // defaultExperiment is the experiment runs go to without
@@ -26,7 +25,7 @@ const defaultExperiment = "Default"
 // before anything is sent, so that a server that fails loses nothing.
 type tracking struct {
 	out, uri, experiment, runName string
-	client                        *mlflow.Client
+	client                        mlflowLogger
 	path                          string
 	file                          *os.File
 	stream                        *compute.JSONStream
@@ -61,8 +60,8 @@ func (t *tracking) open(fs *flag.FlagSet, cfg compute.Config, configPath string)
 	}
 	if given["mlflow-uri"] {
 		var err error
-		if t.client, err = mlflow.NewClient(t.uri); err != nil {
-			return fmt.Errorf("--mlflow-uri %v", err)
+		if t.client, err = newMLflowLogger(t.uri); err != nil {
+			return err
 		}
 	}
 	if t.experiment == "" {
@@ -158,15 +157,33 @@ func (t *tracking) finish(run *compute.Run, trace bool, args []string, stderr io
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	logged, err := t.client.Log(ctx, run.Result(false), mlflow.RunInfo{Experiment: t.experiment, Name: t.runName,
-		Start: t.start, End: end, Command: commandLine(args), User: userName()})
+	experimentID, runID, err := t.client.log(ctx, run.Result(false), mlflowRun{experiment: t.experiment, name: t.runName,
+		start: t.start, end: end, command: commandLine(args), user: userName()})
 	if err != nil {
 		fmt.Fprintf(stderr, "descent run: MLflow at %s: %s; the run's JSON is in %s\n", t.client.URI(), oneLine(err.Error()), compute.QuoteValue(t.path))
 		return false
 	}
 	fmt.Fprintf(stderr, "descent run: logged to MLflow: %s/#/experiments/%s/runs/%s (JSON in %s)\n",
-		t.client.URI(), url.PathEscape(logged.ExperimentID), url.PathEscape(logged.RunID), compute.QuoteValue(t.path))
+		t.client.URI(), url.PathEscape(experimentID), url.PathEscape(runID), compute.QuoteValue(t.path))
 	return ok
+}
+
+// mlflowLogger logs a finished run to an MLflow tracking server: the REST
+// client of tracking/mlflow, or in a build tagged nomlflow (the Python
+// wheels' binary, which stays small without net/http and TLS) nothing.
+type mlflowLogger interface {
+	// URI is the server's address.
+	URI() string
+	// log sends res as a new run and returns its experiment's and run's
+	// IDs.
+	log(ctx context.Context, res *compute.Result, r mlflowRun) (experimentID, runID string, err error)
+}
+
+// mlflowRun is what a logged run carries besides its result.
+type mlflowRun struct {
+	experiment, name string
+	start, end       time.Time
+	command, user    string
 }
 
 // commandLine writes "descent run" and args as a shell would take them back.

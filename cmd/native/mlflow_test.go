@@ -1,3 +1,5 @@
+//go:build !nomlflow
+
 package main
 
 import (
