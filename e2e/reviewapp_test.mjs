@@ -2,7 +2,9 @@
 // app features): the export keys save every export with that key (x: the
 // run's CSV and JSON; n: the notebook and the PyTorch script), typing
 // those letters into a field of the panel saves nothing, and with every
-// racer switched off the panel keeps following the game (no script error).
+// racer switched off the panel keeps following the game (no script error);
+// the lessons' divergent race (rate 0.09) opens diverged at step 102, as
+// its caption says (the cross drawn), and its link is the state's own.
 // Usage: node e2e/reviewapp_test.mjs BASE_URL OUT_DIR
 import { base, check, finish, waitForPanel, watch, withBrowser } from "./lib.mjs";
 
@@ -41,5 +43,16 @@ await withBrowser({}, async (context) => {
     return s && s.options[s.selectedIndex].textContent.toLowerCase().includes("rosenbrock");
   }, control("scenario"), { timeout: 10000 }).then(() => true, () => false);
   check(followed && problems.length === 0, `with no racer the panel follows a change of scenario, without errors (${problems.join("; ")})`);
+
+  const lessons = await (await fetch(new URL("lessons.html", base))).text();
+  const href = lessons.match(/href="(index\.html#[^"]*sgd\.lr=0\.09[^"]*)"/)[1].replaceAll("&amp;", "&");
+  await page.goto("about:blank");
+  await page.goto(new URL(href, base).href);
+  await page.waitForFunction(() => window.descent && JSON.parse(window.descent.state()).frames > 5, null, { timeout: 60000 });
+  const st = JSON.parse(await page.evaluate(() => window.descent.state()));
+  const sorted = (h) => h.slice(1).split("&").sort().join("&");
+  const own = await page.evaluate(() => new URL(window.descent.stateURL()).hash);
+  check(st.racers[0].diverged_at === 102 && sorted(own) === sorted(new URL(href, base).hash),
+    `the lessons' rate 0.09 opens diverged at step 102 (${st.racers[0].diverged_at}), its link the state's own (${own})`);
 });
 finish("reviewapp");

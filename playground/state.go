@@ -40,7 +40,9 @@ type State struct {
 	// Playing says whether the race runs; Speed is steps per frame.
 	Playing bool
 	Speed   int
-	// Steps is how many steps the race has taken.
+	// Steps is how many steps the race has taken, or one more when a
+	// racer's run ended (diverged) on trying the next step and no racer
+	// went further: replaying that many steps ends the race the same way.
 	Steps int
 	// MapSteps, TrainAxes and MapOptimizer are the maps' settings of World.
 	MapSteps     int
@@ -146,12 +148,30 @@ func (s State) Check() error {
 	return e.orNil()
 }
 
+// stateSteps is State's Steps: the steps taken (or being replayed), one
+// more when a racer's trainer stopped at that count. A trainer notices that
+// a run diverged when it tries the step after (the loss there is past
+// compute.DivergenceLimit); a replay of the steps taken alone would leave
+// that racer running.
+func (w *World) stateSteps() int {
+	n := max(w.Steps(), w.replayTo)
+	if n >= MaxSteps {
+		return n
+	}
+	for _, r := range w.Racers {
+		if tr := r.Trainer(); tr != nil && tr.Steps() == n && tr.Stopped() != compute.Running {
+			return n + 1
+		}
+	}
+	return n
+}
+
 // State returns the world's state.
 func (w *World) State() State {
 	s := State{
 		Scenario: w.scenario.Name, Settings: w.Settings, View: w.View,
 		Show3D: w.Show3D, LogScale: w.LogScale, ShowBatch: w.ShowBatch,
-		Start: slices.Clone(w.start), Camera: w.Camera, Playing: w.Playing, Speed: w.Speed, Steps: max(w.Steps(), w.replayTo),
+		Start: slices.Clone(w.start), Camera: w.Camera, Playing: w.Playing, Speed: w.Speed, Steps: w.stateSteps(),
 		MapSteps: w.MapSteps, TrainAxes: w.TrainAxes, MapOptimizer: w.MapOptimizer, Display: w.Display,
 	}
 	for _, r := range w.Racers {

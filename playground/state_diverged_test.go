@@ -1,0 +1,47 @@
+package playground
+
+import "testing"
+
+// TestLinkOfDivergedRaceDiverges plays gradient descent at rate 0.09 on
+// the classic five points until its run diverges (the trainer stops it
+// at step 102, when the next step's loss passes compute.DivergenceLimit:
+// descent run --lr 0.09 says "stopped after 102 steps: diverged"), then
+// opens the race's link in a new world: there too the racer has
+// diverged at that step (the cross is drawn), and the link is the same.
+func TestLinkOfDivergedRaceDiverges(t *testing.T) {
+	st, err := DecodeLink("#s=classic&o=sgd&sgd.lr=0.09")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewWorld("classic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SetState(st); err != nil {
+		t.Fatal(err)
+	}
+	for w.Advance(1) > 0 && w.Steps() < 1000 {
+	}
+	r := w.Racers[0]
+	if !r.Diverged() || r.DivergedAt() != 102 {
+		t.Fatalf("the played race: diverged %v at step %d, want step 102", r.Diverged(), r.DivergedAt())
+	}
+	link := EncodeLink(w.State())
+	st2, err := DecodeLink(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w2, err := NewWorld("classic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w2.SetState(st2); err != nil {
+		t.Fatal(err)
+	}
+	if r2 := w2.Racers[0]; !r2.Diverged() || r2.DivergedAt() != 102 || w2.Steps() != 102 {
+		t.Errorf("opened from %s: diverged %v at step %d after %d steps, want diverged at step 102", link, r2.Diverged(), r2.DivergedAt(), w2.Steps())
+	}
+	if again := EncodeLink(w2.State()); again != link {
+		t.Errorf("the opened race's link %s, want the same as %s", again, link)
+	}
+}
