@@ -154,12 +154,24 @@ func (s State) Check() error {
 // compute.DivergenceLimit); a replay of the steps taken alone would leave
 // that racer running.
 func (w *World) stateSteps() int {
-	n := max(w.Steps(), w.replayTo)
+	var trainers []*compute.Trainer
+	for _, r := range w.Racers {
+		if tr := r.Trainer(); tr != nil {
+			trainers = append(trainers, tr)
+		}
+	}
+	return replaySteps(max(w.Steps(), w.replayTo), trainers)
+}
+
+// replaySteps is how many steps a link of a race of n steps asks for, so
+// that replaying them ends the race as the trainers did: n, or n+1 when
+// one of them stopped at n (below MaxSteps).
+func replaySteps(n int, trainers []*compute.Trainer) int {
 	if n >= MaxSteps {
 		return n
 	}
-	for _, r := range w.Racers {
-		if tr := r.Trainer(); tr != nil && tr.Steps() == n && tr.Stopped() != compute.Running {
+	for _, tr := range trainers {
+		if tr.Steps() == n && tr.Stopped() != compute.Running {
 			return n + 1
 		}
 	}

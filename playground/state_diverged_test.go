@@ -45,3 +45,34 @@ func TestLinkOfDivergedRaceDiverges(t *testing.T) {
 		t.Errorf("the opened race's link %s, want the same as %s", again, link)
 	}
 }
+
+// TestHistoryLinkOfDivergedRun records a race whose one racer diverges
+// (gradient descent at 0.15 on the bowl: 1 − 0.15·20 = −2) and opens the
+// history entry's link: the racer has diverged at the same step at once,
+// without a further step.
+func TestHistoryLinkOfDivergedRun(t *testing.T) {
+	var got []HistoryEntry
+	w := recordingWorld(t, "bowl", &got)
+	onlyRacer(w, "sgd", 0.15)
+	for range 200 {
+		w.Advance(1)
+	}
+	if len(got) != 1 || got[0].Racers[0].Stop != "diverged" {
+		t.Fatalf("want one entry of a diverged run, got %+v", got)
+	}
+	at := w.Racers[racerIndex(w, "sgd")].DivergedAt()
+	st, err := DecodeLink(got[0].Link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w2, err := NewWorld("bowl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w2.SetState(st); err != nil {
+		t.Fatal(err)
+	}
+	if r := w2.Racers[racerIndex(w2, "sgd")]; !r.Diverged() || r.DivergedAt() != at || w2.Steps() != got[0].Steps {
+		t.Errorf("the entry's link %s opens: diverged %v at step %d after %d steps, want diverged at %d after %d", got[0].Link, r.Diverged(), r.DivergedAt(), w2.Steps(), at, got[0].Steps)
+	}
+}
