@@ -40,9 +40,9 @@ type State struct {
 	// Playing says whether the race runs; Speed is steps per frame.
 	Playing bool
 	Speed   int
-	// Steps is how many steps the race has taken, or one more when a
-	// racer's run ended (diverged) on trying the next step and no racer
-	// went further: replaying that many steps ends the race the same way.
+	// Steps is how many steps the race has taken, or one more when every
+	// racer's run has ended (diverged), the longest on trying the next
+	// step: replaying that many steps ends the race the same way.
 	Steps int
 	// MapSteps, TrainAxes and MapOptimizer are the maps' settings of World.
 	MapSteps     int
@@ -165,15 +165,21 @@ func (w *World) stateSteps() int {
 
 // replaySteps is how many steps a link of a race of n steps asks for, so
 // that replaying them ends the race as the trainers did: n, or n+1 when
-// one of them stopped at n (below MaxSteps).
+// every trainer has stopped, one of them at n (below MaxSteps). While one
+// runs, n is the count it has taken, and one more would move it on.
 func replaySteps(n int, trainers []*compute.Trainer) int {
 	if n >= MaxSteps {
 		return n
 	}
+	ended := false
 	for _, tr := range trainers {
-		if tr.Steps() == n && tr.Stopped() != compute.Running {
-			return n + 1
+		if tr.Stopped() == compute.Running {
+			return n
 		}
+		ended = ended || tr.Steps() == n
+	}
+	if ended {
+		return n + 1
 	}
 	return n
 }

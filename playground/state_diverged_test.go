@@ -76,3 +76,42 @@ func TestHistoryLinkOfDivergedRun(t *testing.T) {
 		t.Errorf("the entry's link %s opens: diverged %v at step %d after %d steps, want diverged at %d after %d", got[0].Link, r.Diverged(), r.DivergedAt(), w2.Steps(), at, got[0].Steps)
 	}
 }
+
+// TestLinkOfRaceWithOneDivergedRacer races gradient descent at 0.15 on
+// the bowl (diverges: 1 − 0.15·20 = −2) beside Adam, pausing just after
+// the first stopped: the link holds the steps taken, and opening it puts
+// both racers where they were, the one diverged, the other at that step.
+func TestLinkOfRaceWithOneDivergedRacer(t *testing.T) {
+	st, err := DecodeLink("#s=bowl&o=sgd,adam&sgd.lr=0.15")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewWorld("bowl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SetState(st); err != nil {
+		t.Fatal(err)
+	}
+	sgd, adam := w.Racers[racerIndex(w, "sgd")], w.Racers[racerIndex(w, "adam")]
+	for !sgd.Diverged() && w.Steps() < 1000 {
+		w.Advance(1)
+	}
+	link := EncodeLink(w.State())
+	st2, err := DecodeLink(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w2, err := NewWorld("bowl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w2.SetState(st2); err != nil {
+		t.Fatal(err)
+	}
+	sgd2, adam2 := w2.Racers[racerIndex(w2, "sgd")], w2.Racers[racerIndex(w2, "adam")]
+	if !sgd2.Diverged() || sgd2.DivergedAt() != sgd.DivergedAt() || adam2.Trainer().Steps() != adam.Trainer().Steps() {
+		t.Errorf("opened from %s: SGD diverged %v at %d, Adam at step %d; want diverged at %d, Adam at %d",
+			link, sgd2.Diverged(), sgd2.DivergedAt(), adam2.Trainer().Steps(), sgd.DivergedAt(), adam.Trainer().Steps())
+	}
+}
