@@ -40,9 +40,9 @@ type Export struct {
 	// a browser is given.
 	Ext  string `json:"ext"`
 	MIME string `json:"mime"`
-	// Key is the native key that saves it (0: none); exports that share
-	// a key are saved together.
-	Key rune `json:"-"`
+	// Key is the key that saves it, natively and in the page ("": none);
+	// exports that share a key are saved together.
+	Key string `json:"key,omitempty"`
 	// kind says how the bytes are made; bytes makes them for exportNow.
 	kind  int
 	bytes func(g *Game) ([]byte, error)
@@ -52,12 +52,12 @@ type Export struct {
 // An export made at once from the world is a row of kind exportNow with
 // its bytes function.
 var exportTable = []Export{
-	{Name: "png", Title: "PNG of the view", Ext: "png", MIME: "image/png", Key: 'p', kind: exportScreen},
-	{Name: "gif", Title: "GIF of the race", Ext: "gif", MIME: "image/gif", Key: 'a', kind: exportReplay},
-	{Name: "csv", Title: "CSV of the run", Ext: "csv", MIME: "text/csv", Key: 'x', kind: exportNow, bytes: raceCSV},
-	{Name: "json", Title: "JSON of the run", Ext: "json", MIME: "application/json", Key: 'x', kind: exportNow, bytes: raceJSON},
-	{Name: "notebook", Title: "Notebook (numpy and PyTorch) of the leader's run", Ext: "ipynb", MIME: "application/x-ipynb+json", Key: 'n', kind: exportNow, bytes: raceNotebook},
-	{Name: "torch", Title: "PyTorch script of the leader's run", Ext: "py", MIME: "text/x-python", Key: 'n', kind: exportNow, bytes: raceTorch},
+	{Name: "png", Title: "PNG of the view", Ext: "png", MIME: "image/png", Key: "p", kind: exportScreen},
+	{Name: "gif", Title: "GIF of the race", Ext: "gif", MIME: "image/gif", Key: "a", kind: exportReplay},
+	{Name: "csv", Title: "CSV of the run", Ext: "csv", MIME: "text/csv", Key: "x", kind: exportNow, bytes: raceCSV},
+	{Name: "json", Title: "JSON of the run", Ext: "json", MIME: "application/json", Key: "x", kind: exportNow, bytes: raceJSON},
+	{Name: "notebook", Title: "Notebook (numpy and PyTorch) of the leader's run", Ext: "ipynb", MIME: "application/x-ipynb+json", Key: "n", kind: exportNow, bytes: raceNotebook},
+	{Name: "torch", Title: "PyTorch script of the leader's run", Ext: "py", MIME: "text/x-python", Key: "n", kind: exportNow, bytes: raceTorch},
 }
 
 // Exports returns the exports the playground offers, in order.

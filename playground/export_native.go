@@ -20,7 +20,7 @@ func (g *Game) handleExportKeys(capture inputCapture) {
 	}
 	for _, c := range g.chars {
 		for _, e := range exportTable {
-			if e.Key != c {
+			if e.Key != string(c) {
 				continue
 			}
 			err := g.StartExport(ExportRequest{Name: e.Name,

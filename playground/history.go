@@ -116,6 +116,31 @@ func (h *History) Add(e HistoryEntry) {
 	}
 }
 
+// sync takes in what another window wrote to the store since (another
+// tab of the page shares its localStorage): the stored copy of each entry
+// replaces h's, and entries h did not know are added, so that pruning
+// never removes a run pinned elsewhere. Entries only h holds stay.
+func (h *History) sync() {
+	stored, _ := h.store.Load() // what cannot be read was reported when the history opened
+	if len(stored) == 0 {
+		return
+	}
+	byID := make(map[string]HistoryEntry, len(stored))
+	for _, e := range stored {
+		byID[e.ID] = e
+	}
+	for i, e := range h.entries {
+		if s, ok := byID[e.ID]; ok {
+			h.entries[i] = s
+			delete(byID, e.ID)
+		}
+	}
+	for _, e := range byID {
+		h.entries = append(h.entries, e)
+	}
+	slices.SortFunc(h.entries, newerFirst)
+}
+
 // newID returns an ID for e made from its creation time, unlike any
 // entry's.
 func (h *History) newID(e HistoryEntry) string {
@@ -138,8 +163,18 @@ func (h *History) oldestUnpinned(keep string) int {
 	return -1
 }
 
-// prune removes the unpinned entries after the latest MaxHistoryUnpinned.
+// prune removes the unpinned entries after the latest MaxHistoryUnpinned,
+// first taking in what another window stored (sync) when some must go.
 func (h *History) prune() {
+	n := 0
+	for _, e := range h.entries {
+		if !e.Pinned {
+			n++
+		}
+	}
+	if n > MaxHistoryUnpinned {
+		h.sync()
+	}
 	unpinned := 0
 	for i := 0; i < len(h.entries); i++ {
 		if h.entries[i].Pinned {

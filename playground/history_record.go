@@ -116,10 +116,14 @@ func (l *runLog) steps() int {
 // entry describes the run as a history entry, recorded at now.
 func (l *runLog) entry(end string, now time.Time) HistoryEntry {
 	st := l.state.clone()
-	st.Steps, st.Playing = l.steps(), false
+	var trainers []*compute.Trainer
+	for _, r := range l.racers {
+		trainers = append(trainers, r.run.Trainer)
+	}
+	st.Steps, st.Playing = replaySteps(l.steps(), trainers), false
 	e := HistoryEntry{
 		Created: now.UTC(), Scenario: st.Scenario, Link: "#" + EncodeLink(st),
-		Steps: st.Steps, WallSeconds: l.wall.Seconds(), End: end,
+		Steps: l.steps(), WallSeconds: l.wall.Seconds(), End: end,
 	}
 	var titles []string
 	for _, r := range l.racers {

@@ -77,9 +77,8 @@ func TestRunRecordedOnce(t *testing.T) {
 	if len(got) != 3 {
 		t.Fatalf("replaying a restored state recorded a run")
 	}
-	// A link holds the step count, not the stop: the step that finds the
-	// divergence is taken again.
-	w.replay(1)
+	// The link holds one step more than the run took: the step that finds
+	// the divergence (replaySteps).
 	if sgd := w.Racers[racerIndex(w, "sgd")].Run(); w.Steps() != finished.Steps || sgd.Losses.Last() != float64(finished.Racers[0].FinalLoss) {
 		t.Errorf("the entry's link opens a race of %d steps (final loss %g), want %d (%g)", w.Steps(), sgd.Losses.Last(), finished.Steps, float64(finished.Racers[0].FinalLoss))
 	}

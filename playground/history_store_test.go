@@ -154,3 +154,29 @@ func TestHistoryDeleteAndUndo(t *testing.T) {
 		t.Error("an empty name was accepted")
 	}
 }
+
+// TestHistoryTwoWindows opens one store in two windows (two tabs of the
+// page share localStorage): the second pins the oldest run, then the
+// first, whose copy of that run is unpinned, records a run past the
+// bound. The pinned run stays in the store, and the first window lists it
+// pinned.
+func TestHistoryTwoWindows(t *testing.T) {
+	store := newMemStore(0)
+	a := OpenHistory(store)
+	addEntries(a, MaxHistoryUnpinned)
+	b := OpenHistory(store)
+	oldest := b.entries[len(b.entries)-1].ID
+	if err := b.Pin(oldest, true); err != nil {
+		t.Fatal(err)
+	}
+	a.Add(testEntry("new", 1000, 3))
+	if e, ok := store.items[oldest]; !ok || !e.Pinned {
+		t.Errorf("the run the other window pinned: in the store %v, pinned %v; want kept, pinned", ok, e.Pinned)
+	}
+	if i := a.index(oldest); i < 0 || !a.entries[i].Pinned {
+		t.Errorf("the first window lists the other's pinned run at %d, want it there, pinned", i)
+	}
+	if n := len(store.items); n != MaxHistoryUnpinned+1 {
+		t.Errorf("%d runs in the store, want %d unpinned and the pinned one", n, MaxHistoryUnpinned)
+	}
+}

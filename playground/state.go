@@ -40,7 +40,9 @@ type State struct {
 	// Playing says whether the race runs; Speed is steps per frame.
 	Playing bool
 	Speed   int
-	// Steps is how many steps the race has taken.
+	// Steps is how many steps the race has taken, or one more when every
+	// racer's run has ended (diverged), the longest on trying the next
+	// step: replaying that many steps ends the race the same way.
 	Steps int
 	// MapSteps, TrainAxes and MapOptimizer are the maps' settings of World.
 	MapSteps     int
@@ -146,12 +148,48 @@ func (s State) Check() error {
 	return e.orNil()
 }
 
+// stateSteps is State's Steps: the steps taken (or being replayed), one
+// more when a racer's trainer stopped at that count. A trainer notices that
+// a run diverged when it tries the step after (the loss there is past
+// compute.DivergenceLimit); a replay of the steps taken alone would leave
+// that racer running.
+func (w *World) stateSteps() int {
+	var trainers []*compute.Trainer
+	for _, r := range w.Racers {
+		if tr := r.Trainer(); tr != nil {
+			trainers = append(trainers, tr)
+		}
+	}
+	return replaySteps(max(w.Steps(), w.replayTo), trainers)
+}
+
+// replaySteps is how many steps a link of a race of n steps asks for, so
+// that replaying them ends the race as the trainers did: n, or n+1 when
+// every trainer has stopped, one of them at n (below MaxSteps). While one
+// runs, n is the count it has taken, and one more would move it on.
+func replaySteps(n int, trainers []*compute.Trainer) int {
+	if n >= MaxSteps {
+		return n
+	}
+	ended := false
+	for _, tr := range trainers {
+		if tr.Stopped() == compute.Running {
+			return n
+		}
+		ended = ended || tr.Steps() == n
+	}
+	if ended {
+		return n + 1
+	}
+	return n
+}
+
 // State returns the world's state.
 func (w *World) State() State {
 	s := State{
 		Scenario: w.scenario.Name, Settings: w.Settings, View: w.View,
 		Show3D: w.Show3D, LogScale: w.LogScale, ShowBatch: w.ShowBatch,
-		Start: slices.Clone(w.start), Camera: w.Camera, Playing: w.Playing, Speed: w.Speed, Steps: max(w.Steps(), w.replayTo),
+		Start: slices.Clone(w.start), Camera: w.Camera, Playing: w.Playing, Speed: w.Speed, Steps: w.stateSteps(),
 		MapSteps: w.MapSteps, TrainAxes: w.TrainAxes, MapOptimizer: w.MapOptimizer, Display: w.Display,
 	}
 	for _, r := range w.Racers {

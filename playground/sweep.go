@@ -47,6 +47,9 @@ type appSweep struct {
 	// gen counts the sweeps begun: a stopped sweep's late reports, from
 	// an earlier generation, are dropped.
 	gen int
+	// scenario is the name of the scenario the sweep ran on; "apply
+	// best" refuses its values on another.
+	scenario string
 	// ctx and current are the page's: the sweep's context and the run
 	// its slices work on (runSlice).
 	ctx     context.Context
@@ -135,7 +138,7 @@ func (g *Game) startSweep() error {
 		return err
 	}
 	g.stopSweep()
-	g.sweep.run(g.sweep.begin(runs))
+	g.sweep.run(g.sweep.begin(runs, g.world.scenario.Name))
 	g.sweep.shown = true
 	return nil
 }
@@ -168,14 +171,16 @@ func (g *Game) planSweep() ([]*racerSweep, error) {
 	return runs, nil
 }
 
-// begin makes runs the sweep's, with nothing reported yet, and returns
-// the context that stopSweep cancels and the sweep's generation.
-func (a *appSweep) begin(runs []*racerSweep) (context.Context, int) {
+// begin makes runs the sweep's, on the named scenario, with nothing
+// reported yet, and returns the context that stopSweep cancels and the
+// sweep's generation.
+func (a *appSweep) begin(runs []*racerSweep, scenario string) (context.Context, int) {
 	ctx, cancel := context.WithCancel(context.Background())
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.gen++
 	a.runs, a.done, a.total, a.err, a.running, a.cancel, a.current = runs, 0, 0, nil, true, cancel, 0
+	a.scenario = scenario
 	for _, r := range runs {
 		a.total += r.sweep.Total()
 	}
@@ -222,8 +227,10 @@ func (a *appSweep) finish(gen int, err error) {
 // sweepBest is one racer's best value so far.
 type sweepBest struct {
 	optimizer, title string
-	color            color.RGBA
-	value, loss      float64
+	// param is the swept parameter's key.
+	param       string
+	color       color.RGBA
+	value, loss float64
 }
 
 // best returns each run's best point: the best finished trial of its
@@ -251,29 +258,36 @@ func (a *appSweep) bests() []sweepBest {
 	var out []sweepBest
 	for _, r := range a.runs {
 		if p, ok := r.best(); ok {
-			out = append(out, sweepBest{r.optimizer, r.title, r.color, p.value, p.loss})
+			out = append(out, sweepBest{r.optimizer, r.title, r.param.Key, r.color, p.value, p.loss})
 		}
 	}
 	return out
 }
 
-// applyBestSweep sets each racer's swept parameter to its best value, through
-// the state (so the link follows), and restarts the race.
+// applyBestSweep sets each racer's swept parameter (the one the sweep
+// ran, whatever the panel chooses now) to its best value, through the
+// state (so the link follows), and restarts the race. Values found on
+// another scenario are refused.
 func (g *Game) applyBestSweep() error {
 	bests := g.sweep.bests()
 	if len(bests) == 0 {
 		return fmt.Errorf("sweep: no finished trial to apply yet")
 	}
-	param, _, _ := g.sweep.settings()
+	g.sweep.mu.Lock()
+	scenario := g.sweep.scenario
+	g.sweep.mu.Unlock()
+	if scenario != g.world.scenario.Name {
+		return fmt.Errorf("sweep: it ran on %s, not on %s; start it again to apply its best values here", scenario, g.world.scenario.Name)
+	}
 	fields := stateFields()
 	st := g.world.State()
 	for _, b := range bests {
-		f, ok := stateFieldByName(fields, b.optimizer+"."+param)
+		f, ok := stateFieldByName(fields, b.optimizer+"."+b.param)
 		if !ok {
 			continue
 		}
 		if err := f.parse(&st, numberText(b.value)); err != nil {
-			return fmt.Errorf("sweep: %s %s = %s: %w", b.title, param, formatNumber(b.value), err)
+			return fmt.Errorf("sweep: %s %s = %s: %w", b.title, b.param, formatNumber(b.value), err)
 		}
 	}
 	return g.world.Apply(st)
@@ -293,6 +307,9 @@ func (a *appSweep) snapshot() sweepSnapshot {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	param, _, _ := a.settings()
+	if len(a.runs) > 0 {
+		param = a.runs[0].param.Key // the swept one, whatever the panel chooses now
+	}
 	s := sweepSnapshot{param: param, done: a.done, total: a.total, running: a.running, err: a.err}
 	for _, r := range a.runs {
 		c := *r

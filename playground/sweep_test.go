@@ -218,7 +218,7 @@ func TestSweepSlices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, _ := g.sweep.begin(runs)
+	ctx, _ := g.sweep.begin(runs, g.World().scenario.Name)
 	slices := 0
 	last := 0
 	for g.sweep.snapshot().running {
@@ -279,5 +279,62 @@ func TestSweepControls(t *testing.T) {
 	}
 	if err := g.Press("sweep_apply"); err == nil {
 		t.Error("apply best before any sweep did not fail")
+	}
+}
+
+// TestSweepApplyBestAfterParamChange sweeps the learning rate, then
+// chooses another parameter in the panel before pressing "apply best":
+// the best learning rates are applied to the learning rate (the swept
+// parameter), and the newly chosen parameter is left as it was.
+func TestSweepApplyBestAfterParamChange(t *testing.T) {
+	g := sweepGame(t, "himmelblau", "grid", 4)
+	screen := ebiten.NewImage(screenW, screenH)
+	runSweepFrames(t, g, screen)
+	if err := g.SetControl("sweep_param", json.RawMessage(`"momentum"`), ViaText); err != nil {
+		t.Fatal(err)
+	}
+	before := map[string]float64{}
+	for _, r := range g.World().Racers {
+		before[r.Spec.Name] = r.Hyper["momentum"]
+	}
+	if sn := g.sweep.snapshot(); sn.param != "lr" {
+		t.Errorf("the view labels the finished sweep %q, want lr (the swept parameter)", sn.param)
+	}
+	bests := g.sweep.bests()
+	if err := g.Press("sweep_apply"); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range bests {
+		for _, r := range g.World().Racers {
+			if r.Spec.Name != b.optimizer {
+				continue
+			}
+			if r.Hyper["lr"] != b.value {
+				t.Errorf("%s: lr %g after apply, want the best %g", b.title, r.Hyper["lr"], b.value)
+			}
+			if r.Hyper["momentum"] != before[r.Spec.Name] {
+				t.Errorf("%s: momentum %g after apply, want it unchanged (%g)", b.title, r.Hyper["momentum"], before[r.Spec.Name])
+			}
+		}
+	}
+}
+
+// TestSweepApplyBestAfterScenarioChange sweeps on one scenario, changes
+// the scenario and presses "apply best": the values found on the other
+// surface are refused with an error, and the racers keep their rates.
+func TestSweepApplyBestAfterScenarioChange(t *testing.T) {
+	g := sweepGame(t, "himmelblau", "grid", 4)
+	screen := ebiten.NewImage(screenW, screenH)
+	runSweepFrames(t, g, screen)
+	if err := g.SetControl("scenario", json.RawMessage(`"rosenbrock"`), ""); err != nil {
+		t.Fatal(err)
+	}
+	before := g.World().State()
+	err := g.Press("sweep_apply")
+	if err == nil || !strings.Contains(err.Error(), "himmelblau") {
+		t.Errorf("apply best after a change of scenario: %v, want an error naming the sweep's scenario", err)
+	}
+	if after := g.World().State(); EncodeLink(after) != EncodeLink(before) {
+		t.Errorf("apply best changed the state:\n%s\n%s", EncodeLink(before), EncodeLink(after))
 	}
 }

@@ -3,8 +3,9 @@
 // and JSON), each downloading the bytes that window.descent.export(name)
 // makes, through a Blob and a temporary <a download> (no inline script, so
 // the page's Content-Security-Policy needs nothing more). The GIF shows its
-// progress on its button. The keys p, a and x do the same as in the native
-// window, unless a field of the panel has the keyboard.
+// progress on its button. Each export's key (p, a, x, n: the list's key)
+// saves it, and every other export with that key after it, as in the
+// native window, unless a field of the panel has the keyboard.
 "use strict";
 
 (() => {
@@ -65,8 +66,7 @@
     status.id = "export-status";
     status.setAttribute("role", "status");
     section.append(title);
-    const keys = { png: "p", gif: "a", csv: "x", json: "x" };
-    const buttons = {};
+    const buttons = [];
     for (const e of exports) {
       const row = document.createElement("div");
       row.className = "row button";
@@ -77,15 +77,15 @@
       b.addEventListener("click", () => save(e, b, status));
       row.append(b);
       section.append(row);
-      buttons[e.name] = [e, b];
+      buttons.push([e, b]);
     }
     section.append(status);
     document.getElementById("controls").after(section);
-    document.addEventListener("keydown", (ev) => {
+    document.addEventListener("keydown", async (ev) => {
       const t = ev.target;
-      if (ev.ctrlKey || ev.metaKey || ev.altKey || (t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA"))) return;
-      for (const [name, key] of Object.entries(keys)) {
-        if (ev.key === key && buttons[name]) buttons[name][1].click();
+      if (ev.ctrlKey || ev.metaKey || ev.altKey || busy || (t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA"))) return;
+      for (const [e, b] of buttons) {
+        if (e.key && ev.key === e.key) await save(e, b, status);
       }
     });
   }, 50);

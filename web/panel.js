@@ -91,7 +91,7 @@
       }
       case "select": {
         const sel = el("select", { id, dataset: { key: c.key } });
-        c.options.forEach((o, i) => sel.append(el("option", { value: String(i), textContent: o.label })));
+        (c.options ?? []).forEach((o, i) => sel.append(el("option", { value: String(i), textContent: o.label })));
         sel.addEventListener("change", () => send(window.descent.set(c.key, parts.c.options[Number(sel.value)].value)));
         parts.select = sel;
         row.append(el("label", { htmlFor: id }, c.label), sel);
@@ -167,7 +167,7 @@
     }
     if (parts.box) parts.box.checked = Boolean(c.value);
     if (parts.select) {
-      const i = c.options.findIndex((o) => o.value === c.value);
+      const i = (c.options ?? []).findIndex((o) => o.value === c.value);
       parts.select.value = String(Math.max(0, i));
     }
     if (parts.field && !focused(parts.field)) parts.field.value = c.text ?? "";
@@ -184,7 +184,7 @@
 
   // shapeOf is what the DOM's structure depends on.
   function shapeOf(desc) {
-    const walk = (cs) => cs.map((c) => [c.key, c.member, c.kind, c.note, c.kind === "select" ? c.options.map((o) => o.label) : 0,
+    const walk = (cs) => cs.map((c) => [c.key, c.member, c.kind, c.note, c.kind === "select" ? (c.options ?? []).map((o) => o.label) : 0,
       walk(c.controls ?? [])]);
     return JSON.stringify(desc.sections.map((s) => [s.title, walk(s.controls)]));
   }
