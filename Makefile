@@ -49,8 +49,11 @@ check:
 	GOOS=js GOARCH=wasm $(GO) vet ./cmd/wasm ./compute ./playground ./tune
 	GOOS=js GOARCH=wasm $(GO) vet ./export
 	$(GO) vet -tags nogui ./cmd/native
+	$(GO) vet -tags nogui,nomlflow ./cmd/native
 	@linked=$$(CGO_ENABLED=0 $(GO) list -deps -tags nogui ./cmd/native | grep -E '^github.com/hajimehoshi/ebiten'); \
 	if [ -n "$$linked" ]; then echo "the nogui build links Ebitengine:"; echo "$$linked" | head -3; exit 1; fi
+	@linked=$$(CGO_ENABLED=0 $(GO) list -deps -tags nogui,nomlflow ./cmd/native | grep -E '^(net/http|crypto/tls)$$'); \
+	if [ -n "$$linked" ]; then echo "the wheels' build (nogui,nomlflow) links:"; echo "$$linked"; exit 1; fi
 	@linked=$$(GOOS=js GOARCH=wasm $(GO) list -deps ./cmd/wasm | grep -E '^github.com/ebitengine/debugui|/exp/textinput$$'); \
 	if [ -n "$$linked" ]; then echo "the page links what it must not (see docs/DESIGN.md, the page's panel):"; echo "$$linked"; exit 1; fi
 	@fused=$$(GOARCH=arm64 $(GO) build -gcflags=-S ./compute 2>&1 | grep -E 'FN?M(ADD|SUB)' | grep -oE '[^ (/]+\.go:[0-9]+' | sort -u); \
@@ -111,12 +114,12 @@ bench-peers:
 
 ## wheel: the Python package's platform wheels in dist/wheels/ (linux
 ## amd64/arm64, darwin amd64/arm64, windows amd64), each with its platform's
-## static graphics-free descent (CGO_ENABLED=0 -tags nogui) and the built page;
+## static graphics-free descent (CGO_ENABLED=0 -tags nogui,nomlflow) and the built page;
 ## Debian's python3-build, no package index (scripts/wheels.py).
 wheel: web
 	GO=$(GO) $(PYTHON) scripts/wheels.py
 
-## python-test: the nogui build's Go tests; then this machine's Linux wheel
+## python-test: the wheels' build's Go tests (tags nogui,nomlflow); then this machine's Linux wheel
 ## (built alone into bin/pywheel) installed with pip --no-index into a venv that sees Debian's numpy, pandas,
 ## matplotlib and ipykernel, the package's unit tests (python/tests, Agg
 ## backend), the example notebook run by nbclient in the venv's own kernel,
@@ -124,7 +127,7 @@ wheel: web
 PYVENV   := bin/pyvenv
 WHEELTAG := manylinux_2_17_$(shell uname -m)
 python-test: web e2e/node_modules
-	$(GO) test -count=1 -tags nogui ./cmd/native
+	$(GO) test -count=1 -tags nogui,nomlflow ./cmd/native
 	GO=$(GO) $(PYTHON) scripts/wheels.py bin/pywheel $(WHEELTAG)
 	rm -rf $(PYVENV)
 	$(PYTHON) -m venv --system-site-packages $(PYVENV)

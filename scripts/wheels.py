@@ -1,5 +1,5 @@
 """Builds the Python package's platform wheels into dist/wheels/: for each
-platform a static, graphics-free descent (CGO_ENABLED=0, -tags nogui) and
+platform a static, graphics-free descent (CGO_ENABLED=0, -tags nogui,nomlflow) and
 the built page (web/, without its gzip twins) are copied into a staging
 copy of python/, and Debian's python3-build makes the wheel from it with no
 network (--no-isolation). Run by make wheel, after make web."""
