@@ -34,6 +34,18 @@ type Param struct {
 // Space is the swept fields, in the order the spec gave them.
 type Space []Param
 
+// Lists reports whether every swept field is a list of values (or a
+// switch): a space that a grid covers exactly, where random draws would
+// repeat themselves.
+func (s Space) Lists() bool {
+	for _, p := range s {
+		if len(p.Values) == 0 && !p.Bool {
+			return false
+		}
+	}
+	return true
+}
+
 // Keys returns the swept keys in order.
 func (s Space) Keys() []string {
 	keys := make([]string, len(s))

@@ -206,6 +206,18 @@ func registerConfigFlags(fs *flag.FlagSet, given *[]setting) {
 // applySettings applies the recorded flags to c.
 func applySettings(c *compute.Config, given []setting) error {
 	flags := allFlags()
+	named := map[string]bool{}
+	for _, s := range given {
+		named[s.name] = true
+	}
+	// A run's length is steps or epochs: a flag for one overrides the
+	// other from a --config file.
+	switch {
+	case named["steps"] && !named["epochs"]:
+		c.Epochs = 0
+	case named["epochs"] && !named["steps"]:
+		c.Steps = 0
+	}
 	for _, s := range given {
 		for _, f := range flags {
 			if f.name == s.name {

@@ -31,7 +31,7 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 	var specs params
 	fs.Var(&specs, "param", "a swept parameter, repeatable: lr=1e-4:1 (range, log where the registry says; :log or :lin overrides), momentum=0,0.5,0.9 (list), batch_size=8:256")
 	configPath := fs.String("config", "", "JSON file with the base Config; flags override it")
-	method := fs.String("method", string(tune.Random), "search: "+strings.Join(tune.Methods, "|"))
+	method := fs.String("method", "", "search: "+strings.Join(tune.Methods, "|")+" (default: grid when every --param is a list, else random)")
 	trials := fs.Int("trials", tune.DefaultTrials, "trials of random search, and of successive halving's first round")
 	gridPoints := fs.Int("grid-points", tune.DefaultGridPoints, "points of each range in a grid")
 	seed := fs.Uint64("sweep-seed", 1, "seed of random and halving's points (--seed is the run's data seed)")
@@ -89,6 +89,12 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 	space, err := tune.ParseSpace(specs, base)
 	if err != nil {
 		return fail("--%s", oneLine(err.Error()))
+	}
+	if *method == "" {
+		*method = string(tune.Random)
+		if space.Lists() {
+			*method = string(tune.Grid)
+		}
 	}
 	s, err := tune.New(tune.Options{Base: base, Space: space, Method: tune.Method(*method), Trials: *trials, GridPoints: *gridPoints, Seed: *seed})
 	if err != nil {
