@@ -1,11 +1,11 @@
-// End-to-end checks of careless use of the page (the review of issue 10's
-// app features): the export keys save every export with that key (x: the
+// End-to-end checks of careless use of the page (found by reviewing the
+// exports, history and lessons): the export keys save every export with that key (x: the
 // run's CSV and JSON; n: the notebook and the PyTorch script), typing
 // those letters into a field of the panel saves nothing, and with every
 // racer switched off the panel keeps following the game (no script error);
 // the lessons' divergent race (rate 0.09) opens diverged at step 102, as
 // its caption says (the cross drawn), and its link is the state's own.
-// Usage: node e2e/reviewapp_test.mjs BASE_URL OUT_DIR
+// Usage: node e2e/careless_test.mjs BASE_URL OUT_DIR
 import { base, check, finish, waitForPanel, watch, withBrowser } from "./lib.mjs";
 
 const control = (key) => `#controls [data-key="${key}"]`;
@@ -55,4 +55,4 @@ await withBrowser({}, async (context) => {
   check(st.racers[0].diverged_at === 102 && sorted(own) === sorted(new URL(href, base).hash),
     `the lessons' rate 0.09 opens diverged at step 102 (${st.racers[0].diverged_at}), its link the state's own (${own})`);
 });
-finish("reviewapp");
+finish("careless");
