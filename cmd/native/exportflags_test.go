@@ -78,6 +78,9 @@ func TestExportFlagsRefused(t *testing.T) {
 	for _, c := range []struct{ args, want string }{
 		{"--export-run run.txt", `--export-run "run.txt": want a file ending in .csv, .json, .ipynb or .py`},
 		{"--gif-frames 0", "--gif-frames 0: want 1 to 200"},
+		{"--gif /no/such/folder/race.gif", `--gif: no folder "/no/such/folder"`},
+		{"--export-run /no/such/run.csv", `--export-run: no folder "/no/such"`},
+		{"--export-dir /no/such", `--export-dir: no folder "/no/such"`},
 	} {
 		var out, errOut bytes.Buffer
 		if code := realMain(strings.Fields(c.args), &out, &errOut); code != 2 || errOut.String() != "descent: "+c.want+"\n" {
