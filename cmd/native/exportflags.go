@@ -43,7 +43,7 @@ func (e *exportFlags) check() error {
 			continue
 		}
 		if info, err := os.Stat(f.dir); err != nil || !info.IsDir() {
-			return fmt.Errorf("--%s: no folder %s", f.flag, compute.QuoteValue(f.dir))
+			return fmt.Errorf("--%s: no folder %s", f.flag, compute.QuoteString(f.dir))
 		}
 	}
 	if *e.gifFrames < 1 || *e.gifFrames > playground.MaxGIFFrames {
