@@ -4,7 +4,8 @@
 // those letters into a field of the panel saves nothing, and with every
 // racer switched off the panel keeps following the game (no script error);
 // the lessons' divergent race (rate 0.09) opens diverged at step 102, as
-// its caption says (the cross drawn), and its link is the state's own.
+// its caption says (the cross drawn), and its link is the state's own;
+// in an embedded playground the export keys save nothing.
 // Usage: node e2e/careless_test.mjs BASE_URL OUT_DIR
 import { base, check, finish, waitForPanel, watch, withBrowser } from "./lib.mjs";
 
@@ -54,5 +55,15 @@ await withBrowser({}, async (context) => {
   const own = await page.evaluate(() => new URL(window.descent.stateURL()).hash);
   check(st.racers[0].diverged_at === 102 && sorted(own) === sorted(new URL(href, base).hash),
     `the lessons' rate 0.09 opens diverged at step 102 (${st.racers[0].diverged_at}), its link the state's own (${own})`);
+
+  // An embedded playground (a lesson's frame) saves nothing on a key.
+  await page.goto("about:blank");
+  await page.goto(base + "#s=bowl&embed=1");
+  await page.waitForFunction(() => window.descent && JSON.parse(window.descent.state()).frames > 5, null, { timeout: 60000 });
+  downloads.length = 0;
+  await page.click("canvas");
+  for (const key of ["p", "x", "n"]) await page.keyboard.press(key);
+  await page.waitForTimeout(1500);
+  check(downloads.length === 0, `keys p, x, n in an embedded playground download nothing (${downloads.join(", ")})`);
 });
 finish("careless");

@@ -84,6 +84,9 @@
     document.addEventListener("keydown", async (ev) => {
       const t = ev.target;
       if (ev.ctrlKey || ev.metaKey || ev.altKey || busy || (t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA"))) return;
+      // An embedded playground (a lesson's frame) has no Export section
+      // and saves nothing: a student's key press downloads no file.
+      if (document.documentElement.classList.contains("embed")) return;
       for (const [e, b] of buttons) {
         if (e.key && ev.key === e.key) await save(e, b, status);
       }
