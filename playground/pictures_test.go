@@ -132,6 +132,26 @@ func TestDivergingRacerIsMarked(t *testing.T) {
 	}
 }
 
+// TestStatusTableBeforeAStep checks that the table shows no gradient norm
+// before the first step (the trainer holds none yet; it showed 0).
+func TestStatusTableBeforeAStep(t *testing.T) {
+	w, err := NewWorld("rosenbrock")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range w.statusCells()[1:] {
+		if got := row[len(row)-2]; got != "–" {
+			t.Errorf("%s at step 0: gradient norm %q, want a dash", row[0], got)
+		}
+	}
+	w.Advance(1)
+	for _, row := range w.statusCells()[1:] {
+		if got := row[len(row)-2]; got == "–" || got == "0" {
+			t.Errorf("%s after a step: gradient norm %q, want a number", row[0], got)
+		}
+	}
+}
+
 // TestStatusTableShowsEveryRacer checks that the status table has a row
 // for every racer with its own step, loss and gradient norm, and that it
 // is drawn: its rows hold the racers' colours.

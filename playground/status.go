@@ -59,8 +59,9 @@ func (w *World) tableSize() image.Point {
 }
 
 // statusCells returns the status table's text, a heading row and one row
-// per racer: name, step (and epoch on data), loss, gradient norm, and
-// how the run stopped.
+// per racer: name, step (and epoch on data), loss, gradient norm (a dash
+// before the first step, which computes the first gradient), and how the
+// run stopped.
 func (w *World) statusCells() [][]string {
 	head := []string{"racer", "step", "loss", "‖∇L‖", ""}
 	regression := w.scenario.Regression()
@@ -82,7 +83,11 @@ func (w *World) statusCells() [][]string {
 		if regression {
 			row = append(row, fmt.Sprint(st.Epoch))
 		}
-		rows = append(rows, append(row, fmt.Sprintf("%.5g", st.Loss), fmt.Sprintf("%.3g", st.GradNorm), state))
+		grad := fmt.Sprintf("%.3g", st.GradNorm)
+		if st.Step == 0 {
+			grad = "–" // no step has computed a gradient yet
+		}
+		rows = append(rows, append(row, fmt.Sprintf("%.5g", st.Loss), grad, state))
 	}
 	return rows
 }
