@@ -1,6 +1,7 @@
 package compute
 
 import (
+	"fmt"
 	"math"
 	"strings"
 )
@@ -274,4 +275,26 @@ func NearestMinimum(s *Surface, x, y float64) int {
 		}
 	}
 	return best
+}
+
+// GPUMapRuns says whether the GPU's run-map shader (compute/gpu's
+// runs.kage) implements optimizer name with resolved hyperparameters h,
+// and why not: sgd, momentum and nesterov without dampening or weight
+// decay, adam without weight decay or AMSGrad. compute/gpu runs other maps
+// on the CPU; tune refuses them on the GPU. It lives here, not in
+// compute/gpu, so that graphics-free code can ask.
+func GPUMapRuns(name string, h Hypers) error {
+	switch name {
+	case "sgd", "momentum", "nesterov":
+		if h["dampening"] != 0 || h["weight_decay"] != 0 {
+			return fmt.Errorf("the GPU map runs %s without dampening or weight decay", name)
+		}
+	case "adam":
+		if h["weight_decay"] != 0 || h["amsgrad"] != 0 {
+			return fmt.Errorf("the GPU map runs adam without weight decay or AMSGrad")
+		}
+	default:
+		return fmt.Errorf("the GPU map runs sgd, momentum, nesterov and adam, not %s", name)
+	}
+	return nil
 }

@@ -23,27 +23,6 @@ type MapRunner interface {
 	RunMap(compute.MapSpec) (*compute.MapResult, error)
 }
 
-// mapOptimizer says whether the GPU's run-map shader runs optimizer name
-// with resolved hyperparameters h, and why not. It mirrors compute/gpu's
-// fastOptimizer; a test under Xvfb checks the two agree for every
-// registered optimizer, and the command line checks each result came from
-// the shader.
-func mapOptimizer(name string, h compute.Hypers) error {
-	switch name {
-	case "sgd", "momentum", "nesterov":
-		if h["dampening"] != 0 || h["weight_decay"] != 0 {
-			return fmt.Errorf("the GPU map runs %s without dampening or weight decay", name)
-		}
-	case "adam":
-		if h["weight_decay"] != 0 || h["amsgrad"] != 0 {
-			return fmt.Errorf("the GPU map runs adam without weight decay or AMSGrad")
-		}
-	default:
-		return fmt.Errorf("the GPU map runs sgd, momentum, nesterov and adam, not %s", name)
-	}
-	return nil
-}
-
 // mapLayout is how a sweep's trials lie in a run map: the spec, and for
 // each trial its cell's column and row.
 type mapLayout struct {
@@ -90,7 +69,7 @@ func layout(s *Sweep) (mapLayout, error) {
 	case b.Steps < 1 || b.Steps > compute.MaxMapSteps:
 		return mapLayout{}, fmt.Errorf("the GPU map runs 1 to %d steps, not %d", compute.MaxMapSteps, b.Steps)
 	}
-	if err := mapOptimizer(b.Optimizer, h); err != nil {
+	if err := compute.GPUMapRuns(b.Optimizer, h); err != nil {
 		return mapLayout{}, err
 	}
 	spec := compute.MapSpec{Surface: b.Surface, Optimizer: b.Optimizer, Hyper: maps.Clone(b.Hyper), Steps: b.Steps}

@@ -106,19 +106,18 @@ func (b *Backend) RunMap(spec compute.MapSpec) (*compute.MapResult, error) {
 
 // fastOptimizer returns runs.kage's kind for an optimizer with resolved
 // hyperparameters h, and whether the shader implements it with those
-// settings: sgd, momentum and nesterov without dampening or weight decay,
-// adam without weight decay or AMSGrad. (nesterov has no dampening, so h
-// holds none.)
+// settings (compute.GPUMapRuns).
 func fastOptimizer(name string, h compute.Hypers) (kind int, ok bool) {
-	switch name {
-	case "sgd", "momentum":
-		return kindSGD, h["dampening"] == 0 && h["weight_decay"] == 0
-	case "nesterov":
-		return kindNesterov, h["dampening"] == 0 && h["weight_decay"] == 0
-	case "adam":
-		return kindAdam, h["weight_decay"] == 0 && h["amsgrad"] == 0
+	if compute.GPUMapRuns(name, h) != nil {
+		return 0, false
 	}
-	return 0, false
+	switch name {
+	case "nesterov":
+		return kindNesterov, true
+	case "adam":
+		return kindAdam, true
+	}
+	return kindSGD, true
 }
 
 // runsHypers are the hyperparameters runs.kage reads; a missing one reads
