@@ -24,7 +24,7 @@ func FuzzRunFlags(f *testing.F) {
 		var given []setting
 		registerConfigFlags(fs, &given)
 		if err := fs.Parse(args); err != nil {
-			if msg := flagError(err); strings.Contains(msg, "\n") {
+			if msg := flagError("descent run", err); strings.Contains(msg, "\n") {
 				t.Fatalf("%q: a message of several lines: %q", args, msg)
 			}
 			return

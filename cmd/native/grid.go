@@ -34,15 +34,8 @@ func gridCommand(args []string, stdout, stderr io.Writer) int {
 	xr := fs.String("x", "", "range of the first parameter: LO,HI")
 	yr := fs.String("y", "", "range of the second parameter: LO,HI")
 	n := fs.Int("n", 61, "points along each axis (2 to "+strconv.Itoa(maxGridSide)+")")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(stdout, "usage: descent grid --config FILE --x LO,HI --y LO,HI [--n N]")
-			fs.SetOutput(stdout)
-			fs.PrintDefaults()
-			return 0
-		}
-		fmt.Fprintf(stderr, "descent grid: %s\n", strings.Replace(flagError(err), "descent run -h", "descent grid -h", 1))
-		return 2
+	if code, done := parseFlags(fs, args, "descent grid --config FILE --x LO,HI --y LO,HI [--n N]", stdout, stderr); done {
+		return code
 	}
 	res, err := grid(*configPath, *xr, *yr, *n)
 	if err != nil {

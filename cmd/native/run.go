@@ -30,15 +30,8 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	trace := fs.Bool("trace", false, "include the optimizer's state after its last step in JSON output")
 	exportKind := fs.String("export", "", "write the run as code instead of training: notebook (Jupyter, numpy and torch.optim) or torch (PyTorch script)")
 	track := registerTrackingFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(stdout, "usage: descent run [flags]")
-			fs.SetOutput(stdout)
-			fs.PrintDefaults()
-			return 0
-		}
-		fmt.Fprintf(stderr, "descent run: %s\n", flagError(err))
-		return 2
+	if code, done := parseFlags(fs, args, "descent run [flags]", stdout, stderr); done {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "descent run: unexpected argument %s (flags start with --)\n", compute.QuoteString(fs.Arg(0)))
@@ -186,15 +179,36 @@ var (
 	unknownFlag  = regexp.MustCompile(`(?s)^flag provided but not defined: -?-?(.*)$`)
 )
 
+// parseFlags parses a subcommand's flags (fs is named after it, e.g.
+// "descent run"). It reports done when the command should end there: after
+// -h, having printed usage (the command's usage line, then its flags) with
+// status 0, or after a bad flag, having printed flagError's message with
+// status 2.
+func parseFlags(fs *flag.FlagSet, args []string, usage string, stdout, stderr io.Writer) (code int, done bool) {
+	err := fs.Parse(args)
+	switch {
+	case err == nil:
+		return 0, false
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintln(stdout, "usage: "+usage)
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+		return 0, true
+	}
+	fmt.Fprintf(stderr, "%s: %s\n", fs.Name(), flagError(fs.Name(), err))
+	return 2, true
+}
+
 // flagError rewrites the flag package's message in the command line's own
 // words, on one line, quoting at most 80 characters of what was typed:
-// "--batch-size 0: want a whole number ≥ 1".
-func flagError(err error) string {
+// "--batch-size 0: want a whole number ≥ 1". command ("descent run") is
+// the command whose -h lists the flags.
+func flagError(command string, err error) string {
 	if m := badFlagValue.FindStringSubmatch(err.Error()); m != nil {
 		return fmt.Sprintf("--%s %s: %s", m[2], compute.QuoteValue(m[1]), m[3])
 	}
 	if m := unknownFlag.FindStringSubmatch(err.Error()); m != nil {
-		return fmt.Sprintf("unknown flag --%s (descent run -h lists them)", strings.Trim(compute.QuoteValue(m[1]), `"`))
+		return fmt.Sprintf("unknown flag --%s (%s -h lists them)", strings.Trim(compute.QuoteValue(m[1]), `"`), command)
 	}
 	return oneLine(err.Error())
 }

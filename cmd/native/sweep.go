@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -40,15 +39,8 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 	progress := fs.Bool("progress", false, "draw a progress bar on stderr even when it is not a terminal")
 	backend := fs.String("backend", "cpu", "where the trials run: cpu (ordinary runs on every core) or gpu (a grid over lr and momentum of a surface run as one float32 run map; see docs)")
 	plan := fs.Bool("plan", false, "print the trials' configs as JSON and run nothing (halving: the first round)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(stdout, "usage: descent sweep --param SPEC [--param SPEC …] [flags]")
-			fs.SetOutput(stdout)
-			fs.PrintDefaults()
-			return 0
-		}
-		fmt.Fprintf(stderr, "descent sweep: %s\n", strings.Replace(flagError(err), "descent run -h", "descent sweep -h", 1))
-		return 2
+	if code, done := parseFlags(fs, args, "descent sweep --param SPEC [--param SPEC …] [flags]", stdout, stderr); done {
+		return code
 	}
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "descent sweep: "+format+"\n", a...)
