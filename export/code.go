@@ -115,3 +115,79 @@ func (p *plan) writePrint(c *code) {
 func (p *plan) optimizerCall() string {
 	return fmt.Sprintf("torch.optim.%s(%s)", p.spec.Torch, p.hyperArgs())
 }
+
+// writeSurfaceLoss writes loss(theta), the surface's objective.
+func (p *plan) writeSurfaceLoss(c *code) {
+	c.line("")
+	c.line("")
+	c.line("# The objective: %s.", p.modelTitle())
+	c.line("def loss(theta):")
+	c.line("    x, y = theta")
+	c.line("    return %s", p.surface.Python)
+}
+
+// writePenalty writes l1, l2, the mask made by array ("np.array" or
+// "torch.tensor"), and penalty(theta), which returns value, an expression
+// of w, the masked parameters.
+func (p *plan) writePenalty(c *code, array, value string) {
+	c.line("# The penalty: %s.", p.penaltyTitle())
+	c.line("l1 = %s", compute.PyFloat(p.cfg.L1))
+	c.line("l2 = %s", compute.PyFloat(p.cfg.L2))
+	c.line("mask = %s(%s)", array, pyList(p.maskList()))
+	c.line("")
+	c.line("")
+	c.line("def penalty(theta):")
+	c.line("    w = theta * mask")
+	c.line("    return %s", value)
+	c.line("")
+	c.line("")
+}
+
+// objective is the expression of the loss over args with its penalty: the
+// training objective, and the final loss.
+func (p *plan) objective(args string) string {
+	l := "loss(" + args + ")"
+	if p.penalized() {
+		l += " + penalty(theta)"
+	}
+	return l
+}
+
+// batchLoop is what differs between the cells' training loops over the
+// data: order, the samples' order when the run does not shuffle; rows, the
+// batch made from order[lo:lo + batch_size]; and the lines that start an
+// epoch, take a step on rows, and end an epoch.
+type batchLoop struct {
+	order, rows                string
+	epochStart, step, epochEnd []string
+}
+
+// writeLoop writes the training loop in Descent's order: epochs of
+// batch_size rows from order (permuted when the run shuffles), until steps
+// steps are taken.
+func (p *plan) writeLoop(c *code, l batchLoop) {
+	lines := func(indent string, ls []string) {
+		for _, s := range ls {
+			c.line("%s%s", indent, s)
+		}
+	}
+	c.line("batch_size = %d", p.batch)
+	c.line("steps = %d", p.steps)
+	c.line("t = 0")
+	c.line("epoch = 0")
+	c.line("while t < steps:")
+	lines("    ", l.epochStart)
+	if p.shuffled {
+		c.line("    order = permutation(%d, epoch, n)", p.cfg.Seed)
+	} else {
+		c.line("    order = %s", l.order)
+	}
+	c.line("    for lo in range(0, n, batch_size):")
+	c.line("        if t == steps:")
+	c.line("            break")
+	c.line("        rows = %s", l.rows)
+	lines("        ", l.step)
+	c.line("        t += 1")
+	lines("    ", l.epochEnd)
+	c.line("    epoch += 1")
+}

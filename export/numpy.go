@@ -33,12 +33,7 @@ func (p *plan) numpyCell() string {
 func (p *plan) numpySurface(c *code) {
 	s := p.surface
 	c.line("from math import cos, sin, exp, sqrt, pi, e")
-	c.line("")
-	c.line("")
-	c.line("# The objective: %s.", p.modelTitle())
-	c.line("def loss(theta):")
-	c.line("    x, y = theta")
-	c.line("    return %s", s.Python)
+	p.writeSurfaceLoss(c)
 	c.line("")
 	c.line("")
 	c.line("def grad(theta):")
@@ -95,17 +90,7 @@ func (p *plan) numpyPenalty(c *code) {
 	if !p.penalized() {
 		return
 	}
-	c.line("# The penalty: %s.", p.penaltyTitle())
-	c.line("l1 = %s", compute.PyFloat(p.cfg.L1))
-	c.line("l2 = %s", compute.PyFloat(p.cfg.L2))
-	c.line("mask = np.array(%s)", pyList(p.maskList()))
-	c.line("")
-	c.line("")
-	c.line("def penalty(theta):")
-	c.line("    w = theta * mask")
-	c.line("    return l1 * np.sum(np.abs(w)) + l2 / 2 * np.sum(w * w)")
-	c.line("")
-	c.line("")
+	p.writePenalty(c, "np.array", "l1 * np.sum(np.abs(w)) + l2 / 2 * np.sum(w * w)")
 	c.line("def penalty_grad(theta):")
 	c.line("    w = theta * mask")
 	c.line("    return l2 * w + l1 * np.sign(w)")
@@ -148,15 +133,6 @@ func (p *plan) numpyGrad(args string) string {
 	return g
 }
 
-// finalLoss is the expression of the final loss with its penalty.
-func (p *plan) finalLoss(args string) string {
-	l := "loss(" + args + ")"
-	if p.penalized() {
-		l += " + penalty(theta)"
-	}
-	return l
-}
-
 func (p *plan) numpyTraining(c *code) {
 	c.gap()
 	c.line("# Training: %s.", p.stepsTitle())
@@ -166,29 +142,17 @@ func (p *plan) numpyTraining(c *code) {
 		c.line("for epoch in range(%d):", p.steps)
 		c.line("    step(theta, %s, schedule(base_lr, epoch), state)", p.numpyGrad("theta"))
 		c.line("")
-		c.line("final_loss = %s", p.finalLoss("theta"))
+		c.line("final_loss = %s", p.objective("theta"))
 		p.writePrint(c)
 		return
 	}
-	c.line("batch_size = %d", p.batch)
-	c.line("steps = %d", p.steps)
-	c.line("t = 0")
-	c.line("epoch = 0")
-	c.line("while t < steps:")
-	c.line("    lr = schedule(base_lr, epoch)")
-	if p.shuffled {
-		c.line("    order = permutation(%d, epoch, n)", p.cfg.Seed)
-	} else {
-		c.line("    order = np.arange(n)")
-	}
-	c.line("    for lo in range(0, n, batch_size):")
-	c.line("        if t == steps:")
-	c.line("            break")
-	c.line("        rows = order[lo:lo + batch_size]")
-	c.line("        step(theta, %s, lr, state)", p.numpyGrad("theta, rows"))
-	c.line("        t += 1")
-	c.line("    epoch += 1")
+	p.writeLoop(c, batchLoop{
+		order:      "np.arange(n)",
+		rows:       "order[lo:lo + batch_size]",
+		epochStart: []string{"lr = schedule(base_lr, epoch)"},
+		step:       []string{fmt.Sprintf("step(theta, %s, lr, state)", p.numpyGrad("theta, rows"))},
+	})
 	c.line("")
-	c.line("final_loss = %s", p.finalLoss("theta, np.arange(n)"))
+	c.line("final_loss = %s", p.objective("theta, np.arange(n)"))
 	p.writePrint(c)
 }

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"fmt"
+
 	"github.com/descent-playground/descent/compute"
 )
 
@@ -17,12 +19,7 @@ func (p *plan) torchCell() string {
 	if p.surface != nil {
 		c.line("from math import pi, e")
 		c.line("from torch import cos, sin, exp, sqrt")
-		c.line("")
-		c.line("")
-		c.line("# The objective: %s.", p.modelTitle())
-		c.line("def loss(theta):")
-		c.line("    x, y = theta")
-		c.line("    return %s", p.surface.Python)
+		p.writeSurfaceLoss(&c)
 	} else {
 		p.writeData(&c, "torch.tensor")
 		c.line("")
@@ -38,17 +35,7 @@ func (p *plan) torchCell() string {
 	c.line("")
 	c.line("")
 	if p.penalized() {
-		c.line("# The penalty: %s.", p.penaltyTitle())
-		c.line("l1 = %s", compute.PyFloat(p.cfg.L1))
-		c.line("l2 = %s", compute.PyFloat(p.cfg.L2))
-		c.line("mask = torch.tensor(%s)", pyList(p.maskList()))
-		c.line("")
-		c.line("")
-		c.line("def penalty(theta):")
-		c.line("    w = theta * mask")
-		c.line("    return l1 * w.abs().sum() + l2 / 2 * (w * w).sum()")
-		c.line("")
-		c.line("")
+		p.writePenalty(&c, "torch.tensor", "l1 * w.abs().sum() + l2 / 2 * (w * w).sum()")
 	}
 	p.writeShuffle(&c)
 	p.torchOptimizer(&c)
@@ -88,59 +75,42 @@ func (p *plan) torchOptimizer(c *code) {
 	c.line("")
 }
 
-// torchObjective is the expression of the training objective.
-func (p *plan) torchObjective(args string) string {
-	l := "loss(" + args + ")"
-	if p.penalized() {
-		l += " + penalty(theta)"
-	}
-	return l
-}
-
 func (p *plan) torchTraining(c *code) {
 	c.line("# Training: %s.", p.stepsTitle())
 	if p.surface != nil {
 		c.line("for epoch in range(%d):", p.steps)
 		c.line("    opt.zero_grad()")
 		c.line("    theta = parameters()")
-		c.line("    (%s).backward()", p.torchObjective("theta"))
+		c.line("    (%s).backward()", p.objective("theta"))
 		c.line("    opt.step()")
 		c.line("    if sched is not None:")
 		c.line("        sched.step()")
 		c.line("")
 		c.line("with torch.no_grad():")
 		c.line("    theta = parameters()")
-		c.line("    final_loss = %s", p.torchObjective("theta"))
+		c.line("    final_loss = %s", p.objective("theta"))
 		c.line("theta = theta.tolist()")
 		p.writePrint(c)
 		return
 	}
-	c.line("batch_size = %d", p.batch)
-	c.line("steps = %d", p.steps)
-	c.line("t = 0")
-	c.line("epoch = 0")
-	c.line("while t < steps:")
-	if p.shuffled {
-		c.line("    order = permutation(%d, epoch, n)", p.cfg.Seed)
-	} else {
-		c.line("    order = list(range(n))")
-	}
-	c.line("    for lo in range(0, n, batch_size):")
-	c.line("        if t == steps:")
-	c.line("            break")
-	c.line("        rows = torch.tensor(order[lo:lo + batch_size])")
-	c.line("        opt.zero_grad()")
-	c.line("        theta = parameters()")
-	c.line("        (%s).backward()", p.torchObjective("theta, rows"))
-	c.line("        opt.step()")
-	c.line("        t += 1")
-	c.line("    if sched is not None:")
-	c.line("        sched.step()")
-	c.line("    epoch += 1")
+	p.writeLoop(c, batchLoop{
+		order: "list(range(n))",
+		rows:  "torch.tensor(order[lo:lo + batch_size])",
+		step: []string{
+			"opt.zero_grad()",
+			"theta = parameters()",
+			fmt.Sprintf("(%s).backward()", p.objective("theta, rows")),
+			"opt.step()",
+		},
+		epochEnd: []string{
+			"if sched is not None:",
+			"    sched.step()",
+		},
+	})
 	c.line("")
 	c.line("with torch.no_grad():")
 	c.line("    theta = parameters()")
-	c.line("    final_loss = %s", p.torchObjective("theta, torch.arange(n)"))
+	c.line("    final_loss = %s", p.objective("theta, torch.arange(n)"))
 	c.line("theta = theta.tolist()")
 	p.writePrint(c)
 }
