@@ -54,7 +54,7 @@ func (c Config) Build(backend Backend, recorders ...Recorder) (*Run, error) {
 	r.Config.Start = append([]float64(nil), start...)
 	policy, _ := ParseLossPolicy(c.FullLoss)
 	opts := TrainerOptions{
-		Backend: backend, Schedule: c.schedule(), RecordEvery: c.RecordEvery, FullLoss: policy,
+		Backend: backend, Schedule: c.LRSchedule(), RecordEvery: c.RecordEvery, FullLoss: policy,
 		Penalty:   Penalty{L1: c.L1, L2: c.L2, Mask: r.Objective.Layout().PenaltyMask()},
 		Recorders: append([]Recorder{r.Path, r.Losses}, recorders...),
 	}
@@ -163,9 +163,7 @@ func (c Config) optimizer() (Optimizer, error) {
 
 // LRSchedule returns the learning-rate schedule of a Config with its
 // defaults filled in (see WithDefaults).
-func (c Config) LRSchedule() Schedule { return c.schedule() }
-
-func (c Config) schedule() Schedule {
+func (c Config) LRSchedule() Schedule {
 	switch c.Schedule {
 	case "step":
 		size := c.StepSize
