@@ -50,7 +50,7 @@ func raceJSON(g *Game) ([]byte, error) {
 		}
 		out.Racers = append(out.Racers, RacerExport{
 			Optimizer: r.Spec.Name, Title: r.Name(),
-			Color:  fmt.Sprintf("#%02x%02x%02x", r.Color.R, r.Color.G, r.Color.B),
+			Color:  hexColor(r.Color),
 			Result: r.run.Result(false),
 		})
 	}

@@ -303,6 +303,14 @@ type sweepSnapshot struct {
 	err         error
 }
 
+// isRunning reports whether a sweep is running, without the copy of its
+// trials that snapshot makes: what the panels ask every frame.
+func (a *appSweep) isRunning() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.running
+}
+
 func (a *appSweep) snapshot() sweepSnapshot {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -326,10 +334,7 @@ func (a *appSweep) snapshot() sweepSnapshot {
 // every racer's sweep is done or ctx is. It is how the page, which has one
 // thread, runs a sweep without stopping its frames.
 func (a *appSweep) runSlice(ctx context.Context, budget time.Duration) {
-	a.mu.Lock()
-	running := a.running
-	a.mu.Unlock()
-	if !running || ctx == nil {
+	if !a.isRunning() || ctx == nil {
 		return
 	}
 	start := time.Now()

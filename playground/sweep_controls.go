@@ -18,8 +18,8 @@ func (g *Game) sweepRows() []*controlRow {
 	param, method, trials := a.settings()
 	params := g.world.sweepParams()
 	start := "Start"
-	sn := a.snapshot()
-	if sn.running {
+	running := a.isRunning()
+	if running {
 		start = "Stop"
 	}
 	return []*controlRow{
@@ -30,7 +30,7 @@ func (g *Game) sweepRows() []*controlRow {
 		{Control: Control{Key: "sweep_trials", Label: "trials", Kind: NumberControl, Value: trials, Text: formatNumber(float64(trials)), Nudge: 1,
 			Help:  fmt.Sprintf("trials for each optimizer (grid points, random values, halving's first round), 1 to %d", maxSweepTrials),
 			Error: g.fieldError("sweep_trials")}},
-		{Control: Control{Key: "sweep_start", Label: start, Kind: ButtonControl, Value: sn.running, Help: "start or stop the sweep"}},
+		{Control: Control{Key: "sweep_start", Label: start, Kind: ButtonControl, Value: running, Help: "start or stop the sweep"}},
 		{Control: Control{Key: "sweep_apply", Label: "apply best", Kind: ButtonControl, Help: "give each racer the best value its sweep found"}},
 		{Control: Control{Key: "sweep_view", Label: "sweep view", Kind: ButtonControl, Value: a.shown, Help: "show or hide the sweep's progress, plot and table"}},
 	}
@@ -105,7 +105,7 @@ func (g *Game) setSweepControl(row *controlRow, value json.RawMessage, via strin
 func (g *Game) pressSweep(name string) error {
 	switch name {
 	case "sweep_start":
-		if g.sweep.snapshot().running {
+		if g.sweep.isRunning() {
 			g.stopSweep()
 			return nil
 		}

@@ -28,7 +28,7 @@ func (g *Game) sweepPanel(ctx *debugui.Context) {
 		g.fieldErrorRow(ctx, "sweep_trials")
 		ctx.SetGridLayout([]int{-1, -1, -1}, nil)
 		start := "Start"
-		if a.snapshot().running {
+		if a.isRunning() {
 			start = "Stop"
 		}
 		press := func(name string) func() { return func() { g.showErr(g.pressSweep(name)) } }

@@ -100,15 +100,13 @@ func (localStore) Remove(id string) error {
 func (localStore) Export(name string, data []byte) (string, error) {
 	err := jsCall(func() {
 		g := js.Global()
-		arr := g.Get("Uint8Array").New(len(data))
-		js.CopyBytesToJS(arr, data)
 		mime := "application/json"
 		if strings.HasSuffix(name, ".csv") {
 			mime = "text/csv"
 		}
 		opts := g.Get("Object").New()
 		opts.Set("type", mime)
-		blob := g.Get("Blob").New(g.Get("Array").New(arr), opts)
+		blob := g.Get("Blob").New(g.Get("Array").New(uint8Array(data)), opts)
 		url := g.Get("URL").Call("createObjectURL", blob)
 		doc := g.Get("document")
 		a := doc.Call("createElement", "a")
