@@ -68,9 +68,10 @@ func (p Param) Sample(r *rand.Rand) float64 {
 func (s Space) grid(n int) [][]float64 {
 	combos := [][]float64{{}}
 	for _, p := range s {
-		var next [][]float64
+		pts := p.Points(n)
+		next := make([][]float64, 0, len(combos)*len(pts))
 		for _, c := range combos {
-			for _, v := range p.Points(n) {
+			for _, v := range pts {
 				next = append(next, append(slices.Clone(c), v))
 			}
 		}

@@ -50,10 +50,7 @@ func Run(ctx context.Context, s *Sweep, workers int, progress func(Progress)) er
 			}
 		}
 		if running == 0 {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			return nil
+			return ctx.Err()
 		}
 		t := <-results
 		running--

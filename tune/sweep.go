@@ -95,12 +95,14 @@ type Sweep struct {
 	// round, next the index in rung of the next to hand out, reported how
 	// many of rung have come back.
 	trials         []*Trial
-	reportedAll    []*Trial
 	rung           []*Trial
 	next, reported int
 	rungNo, budget int
 	done           bool
 	total          int
+	// best is the best reported trial of the latest round that has
+	// results (see Best).
+	best *Trial
 }
 
 // New checks the options and plans the first round. Every trial's Config
@@ -241,7 +243,9 @@ func (s *Sweep) Next() (*Trial, bool) {
 // Report takes back a trial that Next handed out, after it has run. When
 // the round is complete, halving plans the next round from its best third.
 func (s *Sweep) Report(t *Trial) {
-	s.reportedAll = append(s.reportedAll, t)
+	if s.best == nil || t.Rung > s.best.Rung || t.Rung == s.best.Rung && compareTrials(t, s.best) < 0 {
+		s.best = t
+	}
 	s.reported++
 	if s.reported < len(s.rung) {
 		return
@@ -264,18 +268,4 @@ func (s *Sweep) Report(t *Trial) {
 // results, or nil before any trial has been reported. It reads only
 // reported trials, so Run's progress callback may call it while other
 // trials run.
-func (s *Sweep) Best() *Trial {
-	var last []*Trial
-	for _, t := range s.reportedAll {
-		switch {
-		case len(last) == 0 || t.Rung > last[0].Rung:
-			last = []*Trial{t}
-		case t.Rung == last[0].Rung:
-			last = append(last, t)
-		}
-	}
-	if len(last) == 0 {
-		return nil
-	}
-	return Ranked(last)[0]
-}
+func (s *Sweep) Best() *Trial { return s.best }

@@ -4,6 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/descent-playground/descent/compute"
 	"github.com/descent-playground/descent/export"
@@ -25,7 +28,7 @@ var exportConflicts = []string{"format", "backend", "trace", "out", "mlflow-uri"
 // flag was set).
 func checkExport(kind string, given func(name string) bool) error {
 	if _, ok := exportKinds[kind]; !ok {
-		return fmt.Errorf("--export %s: want notebook or torch", compute.QuoteValue(kind))
+		return fmt.Errorf("--export %s: want %s", compute.QuoteValue(kind), strings.Join(slices.Sorted(maps.Keys(exportKinds)), " or "))
 	}
 	for _, name := range exportConflicts {
 		if given(name) {

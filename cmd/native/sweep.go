@@ -92,8 +92,10 @@ func sweepCommand(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail("%s", flagSpelling(err))
 	}
-	if _, err := tune.MapSpec(s); *backend == "gpu" && err != nil {
-		return fail("--backend gpu: %s; --backend cpu runs this sweep", oneLine(err.Error()))
+	if *backend == "gpu" {
+		if _, err := tune.MapSpec(s); err != nil {
+			return fail("--backend gpu: %s; --backend cpu runs this sweep", oneLine(err.Error()))
+		}
 	}
 	if *plan {
 		if err := writePlan(stdout, s); err != nil {

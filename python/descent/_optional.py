@@ -2,14 +2,6 @@
 
 import importlib
 
-_INSTALL = {
-    "numpy": "numpy",
-    "pandas": "pandas",
-    "matplotlib": "matplotlib",
-    "mlflow": "mlflow",
-    "comet_ml": "comet_ml",
-}
-
 
 def need(module, what):
     """Imports module or raises ImportError saying that what needs it and
@@ -17,7 +9,7 @@ def need(module, what):
     try:
         return importlib.import_module(module)
     except ImportError:
-        name = _INSTALL.get(module.split(".")[0], module)
+        name = module.split(".")[0]
         raise ImportError(
             "%s needs %s, which is not installed: pip install %s" % (what, name, name)
         ) from None
