@@ -10,8 +10,9 @@ The rules (shared with ``descent sweep``, see docs/DESIGN.md):
   ended non-finite scores +inf, so that it ranks last;
 - halving starts every trial on a third of the budget per remaining round
   (the budget is the base's steps, or epochs for a data model), keeps the
-  best third (at least one) and triples the budget, until one round runs
-  the full budget.
+  best third (rounded up) and triples the budget, until one trial is left
+  or a round runs the full budget: the rounds and budgets of tune's
+  rungSizes and rungBudget (a test compares them with descent sweep's).
 """
 
 from concurrent.futures import ThreadPoolExecutor
@@ -178,15 +179,26 @@ def sweep(space, method="grid", trials=None, executor=None, draw_seed=1, **base)
         configs = [merge(base, p) for p in points]
         return Sweep(Trial(p, c, r) for p, c, r in zip(points, configs, _run_all(executor, configs)))
     key, budget = _budget_key(base)
-    rounds = 1
-    while 3 ** rounds <= len(points):
-        rounds += 1
     out = Sweep()
-    for rnd in range(rounds):
-        length = max(1, budget // 3 ** (rounds - 1 - rnd))
+    rnd = 1
+    while True:
+        length = _round_budget(budget, len(points))
         configs = [merge(base, dict(p, **{key: length})) for p in points]
-        trials_now = [Trial(p, c, r, rnd + 1) for p, c, r in zip(points, configs, _run_all(executor, configs))]
+        trials_now = [Trial(p, c, r, rnd) for p, c, r in zip(points, configs, _run_all(executor, configs))]
         out.extend(trials_now)
-        keep = max(1, len(points) // 3)
+        if len(points) <= 1 or length >= budget:
+            return out
+        keep = -(-len(points) // 3)
         points = [t.params for t in sorted(trials_now, key=lambda t: t.score)[:keep]]
-    return out
+        rnd += 1
+
+
+def _round_budget(budget, n):
+    """The budget of a halving round of n trials, as tune's rungBudget has
+    it: the full budget divided by 3 once for each round still to come
+    (rounds keep the best ceil(n/3) until one is left), at least 1."""
+    rounds = 0
+    while n > 1:
+        n = -(-n // 3)
+        rounds += 1
+    return min(budget, max(1, budget // 3 ** rounds))

@@ -1,11 +1,15 @@
 """descent.compare and descent.sweep."""
 
+import csv
+import io
+import subprocess
 from concurrent.futures import Executor, Future
 import math
 import threading
 import unittest
 
 import descent
+from descent import _cli
 from descent import tuning as sweep_module
 
 
@@ -96,6 +100,23 @@ class SweepTest(unittest.TestCase):
             best = sorted(prev, key=lambda t: t.score)[:len(cur)]
             self.assertEqual(sorted(t.params["lr"] for t in best), sorted(t.params["lr"] for t in cur))
         self.assertIs(s.best, per_round[3][0])
+
+    def test_halving_rounds_are_descent_sweeps(self):
+        # The rounds and budgets of 10 trials (sizes 10, 4, 2, 1: a third
+        # rounded up) as descent sweep plans them, and of 5 over a short
+        # budget (the full budget is reached before one trial is left).
+        for trials, steps in ((10, 90), (5, 6)):
+            out = subprocess.run([_cli.binary(), "sweep", "--param", "lr=1e-3:0.1", "--method", "halving",
+                                  "--trials", str(trials), "--model", "surface", "--steps", str(steps), "--format", "csv"],
+                                 check=True, capture_output=True, text=True).stdout
+            rows = list(csv.DictReader(io.StringIO(out)))
+            want = sorted({(int(r["rung"]) + 1, int(r["budget"])) for r in rows})
+            want = [(k, b, sum(1 for r in rows if int(r["rung"]) + 1 == k)) for k, b in want]
+            s = descent.sweep({"lr": (1e-3, 0.1, "log")}, method="halving", trials=trials, executor=CountingExecutor(),
+                              model="surface", steps=steps)
+            got = sorted({(t.round, t.config["steps"]) for t in s})
+            got = [(k, b, sum(1 for t in s if t.round == k)) for k, b in got]
+            self.assertEqual(got, want, "rounds (round, steps, trials) of %d trials over %d steps" % (trials, steps))
 
     def test_bad_spaces(self):
         for space, method, want in [
