@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -186,16 +185,12 @@ type mlflowRun struct {
 	command, user    string
 }
 
-// commandLine writes "descent run" and args as a shell would take them back.
+// commandLine writes "descent run" and args as a POSIX shell takes them
+// back (shellQuote).
 func commandLine(args []string) string {
 	parts := []string{"descent", "run"}
 	for _, a := range args {
-		if a == "" || strings.ContainsFunc(a, func(r rune) bool {
-			return !strings.ContainsRune("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.,/=:+@%", r)
-		}) {
-			a = strconv.Quote(a)
-		}
-		parts = append(parts, a)
+		parts = append(parts, shellQuote(a))
 	}
 	return strings.Join(parts, " ")
 }
